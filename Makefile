@@ -1,0 +1,50 @@
+# The two commands a fresh machine needs: `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.test-installed
+SYSTEM_STAMP := $(VENV)/.system-installed
+
+.PHONY: build test check lint install install-test system-deps bench clean
+
+build: $(STAMP)
+	$(BIN)/coursebook check .
+	$(BIN)/coursebook build .
+
+check: $(STAMP)
+	$(BIN)/coursebook check --strict .
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install: $(STAMP)
+
+# Debian packages the tests need: Chromium for the browser tests, poppler for PDF pages.
+$(SYSTEM_STAMP): | $(VENV)/bin/python
+	bash scripts/install-system-deps.sh
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install-test: $(TEST_STAMP)
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check coursebook tests scripts
+	$(BIN)/mypy coursebook
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --size full
+
+clean:
+	rm -rf site build .coursebook-cache

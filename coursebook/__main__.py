@@ -1,0 +1,5 @@
+"""`python -m coursebook` runs the command line."""
+
+from coursebook.cli import main
+
+main()

@@ -1,0 +1,118 @@
+"""`coursebook build` as one linear recipe.
+
+1. Load and check the curriculum; stop before writing anything if it has errors.
+2. Render the PDFs into a staging folder (cached by content hash).
+3. Write the assembled variants as a plain Markdown docs tree with its own
+   `mkdocs.yml` (so `mkdocs build` alone can render it).
+4. Render the site with MkDocs into the staging folder, and write the manifest.
+5. Swap the staging folder in place of `site/` in one rename.
+
+A lock stops two builds of one project running at once, and a failed or
+interrupted build leaves the previous `site/` as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import filelock
+
+from coursebook.errors import BuildLocked, CurriculumInvalid, Problems
+from coursebook.pipeline import Assembled, load_and_check
+
+SITE_DIR = "site"
+WORK_DIR = "build"
+CACHE_DIR = ".coursebook-cache"
+LOCK_FILE = ".coursebook.lock"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build: all of it by default."""
+
+    only: tuple[str, ...] = ()
+    pdfs: bool = True
+    progress: bool = True
+    jobs: int | None = None
+
+
+@dataclass
+class BuildResult:
+    """What a build made and what the checks said."""
+
+    site_dir: Path
+    problems: Problems
+    pages: int = 0
+    pdfs: list[object] = field(default_factory=list)
+
+
+def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
+    """Check, then build the site and PDFs of the project into `site/`."""
+    assembled, problems = load_and_check(project_dir, options.only)
+    if assembled is None or problems.fail():
+        raise CurriculumInvalid(problems)
+    root = assembled.curriculum.root
+    with project_lock(root), staging(root) as stage:
+        result = render(assembled, stage, options)
+        result.problems = problems
+        replace_dir(stage / SITE_DIR, root / SITE_DIR)
+    result.site_dir = root / SITE_DIR
+    return result
+
+
+def render(assembled: Assembled, stage: Path, options: BuildOptions) -> BuildResult:
+    """Steps 2 to 4: PDFs, the docs tree and the site, all inside `stage`."""
+    from coursebook.site import build_site
+
+    return build_site(assembled, stage, options)
+
+
+@contextmanager
+def project_lock(root: Path) -> Iterator[None]:
+    """Hold the project's build lock, or fail at once with a clear message."""
+    lock = filelock.FileLock(str(root / LOCK_FILE))
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        raise BuildLocked(
+            f"another coursebook build of {root.name} is running; wait for it to finish, "
+            f"then try again (if none is running, delete {LOCK_FILE})"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def staging(root: Path) -> Iterator[Path]:
+    """A temporary folder beside the output, removed whatever happens."""
+    stage = Path(tempfile.mkdtemp(prefix=".coursebook-build-", dir=root))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Put `new` where `target` is, so that readers see the old or the new, never half.
+
+    The old folder is renamed aside first and deleted only once the new one is in
+    place; each rename is atomic on one file system.
+    """
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except BaseException:
+        if old.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

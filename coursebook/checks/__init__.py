@@ -1,0 +1,26 @@
+"""Every check `coursebook check` runs, in one list.
+
+A check is a function from the loaded curriculum (and, where it needs them, the
+assembled editions and today's date) to problems. Add a check by writing it in a
+module of this package and naming it in `run_checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from coursebook.assemble.assemble import AssembledEdition
+from coursebook.checks import structure
+from coursebook.errors import Problem
+from coursebook.load.project import Curriculum
+
+
+def run_checks(
+    curriculum: Curriculum, editions: list[AssembledEdition], today: dt.date
+) -> Iterator[Problem]:
+    """Every problem the checks find, in no particular order."""
+    yield from structure.check_courses(curriculum)
+    yield from structure.check_modules(curriculum)
+    yield from structure.check_reviews(curriculum, today)
+    yield from structure.check_timings(curriculum, editions)

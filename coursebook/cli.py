@@ -1,0 +1,44 @@
+"""The `coursebook` command line.
+
+Each command lives in its own module under `coursebook.commands`; this file only
+gathers them and turns a `CoursebookError` into a message and exit status 1
+instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from coursebook import __version__
+from coursebook.commands import check, scaffold
+from coursebook.errors import CoursebookError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="coursebook")
+def cli() -> None:
+    """Write, adapt and publish course curricula from one Markdown source."""
+
+
+cli.add_command(check.check)
+cli.add_command(scaffold.init)
+cli.add_command(scaffold.new)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user mistakes end with a message and status 1, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="coursebook", standalone_mode=False)
+    except CoursebookError as exc:
+        click.echo(f"coursebook: {exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("coursebook: stopped", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

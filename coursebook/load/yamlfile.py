@@ -1,0 +1,115 @@
+"""Read YAML and remember the line every value came from.
+
+PyYAML builds plain Python data but forgets where each value was written. Authors
+need line numbers in every message, so after PyYAML has parsed a document we walk
+its node tree once and record the line of each key and list item under its path,
+for example ``("sessions", 2, "minutes") -> 31``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML data with a map from each value's path to its line."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    first_line: int = 1
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+
+    def line(self, path: Sequence[str | int]) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        key = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.first_line
+
+
+class YamlSyntaxError(Exception):
+    """The text is not valid YAML. `line` is 1-based in the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, leaving dates as text for the schema to read.
+
+    PyYAML turns `2026-13-01` into an exception with no line; the schema turns it
+    into a message the author can act on.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document. `first_line` is the file line the text starts on."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise YamlSyntaxError(line, _explain(exc)) from None
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise YamlSyntaxError(first_line, f"this is not valid YAML ({exc})") from None
+    finally:
+        loader.dispose()
+    doc = YamlDocument(data=data, first_line=first_line)
+    if node is not None:
+        _record(node, (), doc, first_line - 1)
+    return doc
+
+
+def _record(node: yaml.Node, path: Path, doc: YamlDocument, offset: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                doc.duplicates.append((key, line))
+            seen.add(key)
+            doc.lines[(*path, key)] = line
+            _record(value_node, (*path, key), doc, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            doc.lines[(*path, index)] = item.start_mark.line + 1 + offset
+            _record(item, (*path, index), doc, offset)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if "mapping values are not allowed" in problem:
+        return (
+            "this line has a colon the YAML reader did not expect; if the value contains "
+            'a colon, put the whole value in double quotes ("...")'
+        )
+    if "found character '\\t'" in problem:
+        return "this line is indented with a tab; use spaces instead"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return (
+            "the indentation here does not line up with the lines above; "
+            "check that items at the same level start in the same column"
+        )
+    if "could not find expected ':'" in problem:
+        return 'a line here is missing the ":" between a name and its value'
+    return f"this is not valid YAML ({problem}); check the indentation and quotes"
