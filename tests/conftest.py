@@ -1,0 +1,80 @@
+"""Shared test helpers: projects written from a dict, golden files, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from coursebook.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def scaffold_dir() -> Path:
+    """The valid minimal project `coursebook init` copies."""
+    return Path(str(resources.files("coursebook") / "scaffold" / "project"))
+
+
+def write_project(root: Path, files: Mapping[str, str | bytes | None], base: bool = True) -> Path:
+    """A project at `root`: the scaffold (if `base`), then `files` written over it.
+
+    A value of None deletes that file from the scaffold.
+    """
+    if base:
+        shutil.copytree(scaffold_dir(), root, dirs_exist_ok=True)
+    for name, content in files.items():
+        path = root / name
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Make a project in a temporary folder: `project({"curriculum/...": "text"})`."""
+
+    def make(files: Mapping[str, str | bytes | None] | None = None, base: bool = True) -> Path:
+        return write_project(tmp_path / "project", files or {}, base=base)
+
+    return make
+
+
+def run_cli(*args: str) -> Result:
+    """Run `coursebook ARGS` in-process, as the console script would."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    """Compare `actual` with the golden file at `path` (or rewrite it when updating)."""
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"{path.name} did not exist; wrote it. Review it and run again.")
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs; run pytest --update-golden if the change is intended"
+    )
