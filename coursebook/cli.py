@@ -16,7 +16,18 @@ from coursebook.commands import check, scaffold
 from coursebook.errors import CoursebookError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A command group that reports a `CoursebookError` as a message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CoursebookError as exc:
+            click.echo(f"coursebook: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="coursebook")
 def cli() -> None:
     """Write, adapt and publish course curricula from one Markdown source."""
@@ -30,15 +41,7 @@ cli.add_command(scaffold.new)
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user mistakes end with a message and status 1, never a traceback."""
     try:
-        cli.main(args=argv, prog_name="coursebook", standalone_mode=False)
-    except CoursebookError as exc:
-        click.echo(f"coursebook: {exc}", err=True)
-        sys.exit(1)
-    except click.exceptions.Abort:
+        cli.main(args=argv, prog_name="coursebook")
+    except KeyboardInterrupt:
         click.echo("coursebook: stopped", err=True)
         sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)

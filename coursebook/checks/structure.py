@@ -215,10 +215,13 @@ def check_timings(curriculum: Curriculum, editions: list[AssembledEdition]) -> I
                     f"{session.length} minutes long; shorten activities, move a module, or make "
                     "the session longer",
                 )
-            elif session.planned < session.length * FAR_UNDER:
+            elif session.planned < session.length:
+                spare = session.length - session.planned
+                far = " only" if session.planned < session.length * FAR_UNDER else ""
                 yield _warning(
                     course_file.path,
                     line,
-                    f"{where} has only {session.planned} minutes of activities and breaks for "
-                    f"{session.length} minutes; add activities or make the session shorter",
+                    f"{where} has{far} {session.planned} minutes of activities and breaks for "
+                    f"{session.length} minutes ({spare} minutes unplanned); add activities or "
+                    "make the session shorter",
                 )
