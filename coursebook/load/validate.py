@@ -92,6 +92,8 @@ def explain(error: Any, loc: tuple[str | int, ...]) -> str:
             return f'"{field}" must be full or reduced (not "{value}")'
         if "[A-Z]" in pattern:
             return f'"{field}" must be a language code such as en-GB (not "{value}")'
+        if value == field:
+            return f'"{value}" cannot be used as an id; use {SLUG_RULE}'
         return f'"{value}" is not a valid id for "{field}"; use {SLUG_RULE}'
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f'"{field}" must be a whole number (not "{value}")'

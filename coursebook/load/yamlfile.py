@@ -100,8 +100,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
     if "mapping values are not allowed" in problem:
         return (
-            "this line has a colon the YAML reader did not expect; if the value contains "
-            'a colon, put the whole value in double quotes ("...")'
+            "the YAML reader did not expect a colon here; check that this line is indented "
+            "like the lines around it, and if the value contains a colon, put the whole "
+            'value in double quotes ("...")'
         )
     if "found character '\\t'" in problem:
         return "this line is indented with a tab; use spaces instead"
