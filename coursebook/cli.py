@@ -12,7 +12,7 @@ import sys
 import click
 
 from coursebook import __version__
-from coursebook.commands import check, scaffold
+from coursebook.commands import check, reference, scaffold
 from coursebook.errors import CoursebookError
 
 
@@ -36,6 +36,7 @@ def cli() -> None:
 cli.add_command(check.check)
 cli.add_command(scaffold.init)
 cli.add_command(scaffold.new)
+cli.add_command(reference.reference)
 
 
 def main(argv: list[str] | None = None) -> None:
