@@ -13,8 +13,10 @@ interrupted build leaves the previous `site/` as it was.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,16 +105,42 @@ def staging(root: Path) -> Iterator[Path]:
 def replace_dir(new: Path, target: Path) -> None:
     """Put `new` where `target` is, so that readers see the old or the new, never half.
 
-    The old folder is renamed aside first and deleted only once the new one is in
-    place; each rename is atomic on one file system.
+    On Linux the two folders are swapped in one atomic step (renameat2 with
+    RENAME_EXCHANGE); elsewhere the old folder is renamed aside and the new one
+    renamed in, each an atomic rename. The old output is deleted last.
     """
+    if not target.exists():
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)
+        return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, old)
+    os.replace(target, old)
     try:
         os.replace(new, target)
     except BaseException:
-        if old.exists():
-            os.replace(old, target)
+        os.replace(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2; False where it is unavailable."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE
+    )
+    return bool(result == 0)
