@@ -78,3 +78,46 @@ def check_golden(path: Path, actual: str, update: bool) -> None:
     assert actual == path.read_text(encoding="utf-8"), (
         f"{path.name} differs; run pytest --update-golden if the change is intended"
     )
+
+
+
+MODULE_FRONT = """---
+title: Test module
+summary: A module for the tests.
+audiences: [all]
+objectives:
+  - Try something new
+authors:
+  - Test team
+reviewed: 2026-01-15
+review-due: 2028-01-15
+---
+"""
+MODULE_TAIL = """
+
+::: activity "Talk" 30
+Talk in pairs.
+:::
+
+::: only carers
+{{ snippet urgent-help }}
+:::
+"""
+
+
+def module_text(*body: str) -> str:
+    """A module for the scaffold's `welcome.md`: `body` from line 12, then a 30-minute activity.
+
+    The scaffold course times its one session at 30 minutes and its carers
+    variant must show urgent help, so this module keeps both true.
+    """
+    return MODULE_FRONT + "\n".join(body) + MODULE_TAIL
+
+
+def check_lines(root: Path) -> list[str]:
+    """The `path:line: severity: message` lines `coursebook check` prints for `root`."""
+    result = run_cli("check", str(root))
+    return [
+        line for line in result.stdout.splitlines()
+        if ": error: " in line or ": warning: " in line
+    ]

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coursebook.assemble.blocks import Block, Kind, Line, Node, SnippetRef
+from coursebook.assemble.html import HtmlFilter, clean_meta, clean_text
 from coursebook.assemble.terms import substitute, uses
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import Curriculum, Module
@@ -204,6 +205,7 @@ class _Context:
     snippets: Mapping[str, tuple[Node, ...]]
     known_terms: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
+    html: HtmlFilter = field(default_factory=HtmlFilter)
 
 
 @dataclass
@@ -243,9 +245,9 @@ def assemble_edition(
             AssembledSession(
                 number=number,
                 slug=session.slug,
-                title=session.title,
+                title=clean_text(session.title),
                 length=length,
-                prepare=tuple(session.prepare),
+                prepare=tuple(clean_text(item) for item in session.prepare),
                 pages=tuple(pages),
                 timeline=_timeline(session, variant, pages),
             )
@@ -254,8 +256,8 @@ def assemble_edition(
         course=course_id,
         variant=variant_id,
         edition=edition,
-        course_title=course.title,
-        variant_title=variant.title,
+        course_title=clean_text(course.title),
+        variant_title=clean_text(variant.title),
         audience=variant.audience,
         sessions=tuple(sessions),
         problems=tuple(problems),
@@ -305,13 +307,16 @@ def assemble_page(module: Module, context: _Context) -> Page:
     handouts = tuple(
         Handout(h.title, module.id, h.path, h.number, h.lines) for h in shown.handouts
     )
-    return Page(module.id, module.path, module.meta, tuple(shown.lines), activities, handouts)
+    return Page(
+        module.id, module.path, clean_meta(module.meta), tuple(shown.lines), activities, handouts
+    )
 
 
 def _select(nodes: tuple[Node, ...], ctx: _Context, out: _Selected, depth: int) -> None:
     for node in nodes:
         if isinstance(node, Line):
-            out.lines.append(OutLine(_terms(node, ctx), node.path, node.number))
+            text = ctx.html.clean(_terms(node, ctx)).text
+            out.lines.append(OutLine(text, node.path, node.number))
         elif isinstance(node, SnippetRef):
             _include(node, ctx, out, depth)
         elif _keeps(node, ctx):
@@ -338,11 +343,13 @@ def _block(block: Block, ctx: _Context, out: _Selected, depth: int) -> None:
     if block.kind is Kind.ACTIVITY:
         out.activities.insert(
             len(out.activities) - len(inner.activities),
-            Activity(block.title or "Activity", block.minutes, "", block.path, block.number),
+            Activity(
+                clean_text(block.title or "Activity"), block.minutes, "", block.path, block.number
+            ),
         )
     if block.kind is Kind.HANDOUT:
-        out.handouts.append(Handout(block.title or "Handout", "", block.path, block.number,
-                                    tuple(inner.lines)))
+        out.handouts.append(Handout(clean_text(block.title or "Handout"), "", block.path,
+                                    block.number, tuple(inner.lines)))
     if not block.kind.is_boxed:
         out.lines.extend(inner.lines)
         return
@@ -365,7 +372,7 @@ def _admonition(block: Block, ctx: _Context) -> str:
         title = block.title or "If someone is at risk"
     else:
         title = block.title or "Facilitator notes"
-    title = substitute(title, ctx.audience.terms).replace('"', "\u201d")
+    title = clean_text(substitute(title, ctx.audience.terms)).replace('"', "\u201d")
     return f'!!! cb-{block.kind.value} "{title}"'
 
 

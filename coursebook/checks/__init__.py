@@ -11,7 +11,15 @@ import datetime as dt
 from collections.abc import Iterator
 
 from coursebook.assemble.assemble import AssembledEdition
-from coursebook.checks import structure
+from coursebook.checks import (
+    accessibility,
+    governance,
+    links,
+    raw_html,
+    readability,
+    structure,
+    wording,
+)
 from coursebook.errors import Problem
 from coursebook.load.project import Curriculum
 
@@ -24,3 +32,9 @@ def run_checks(
     yield from structure.check_modules(curriculum)
     yield from structure.check_reviews(curriculum, today)
     yield from structure.check_timings(curriculum, editions)
+    yield from governance.check_required_content(curriculum, editions)
+    yield from raw_html.check_raw_html(curriculum)
+    yield from links.check_links(curriculum, editions)
+    yield from accessibility.check_accessibility(editions)
+    yield from readability.check_reading_ages(curriculum, editions)
+    yield from wording.check_words_to_avoid(curriculum, editions)
