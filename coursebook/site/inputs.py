@@ -1,0 +1,87 @@
+"""What the site reads besides the assembled curriculum: the project's
+`mkdocs.yml`, the media in `curriculum/assets/`, the history of `curriculum/` in
+git, and the PDFs (rendered by `coursebook.pdf` when it is installed)."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coursebook.errors import CoursebookError
+from coursebook.load.project import ASSETS_DIR, CURRICULUM
+from coursebook.pipeline import Assembled
+from coursebook.site.downloads import Pdf
+
+BASE_CONFIG = "mkdocs.yml"
+
+
+def read_base_config(root: Path) -> dict[str, Any]:
+    """The project's `mkdocs.yml`, or nothing (coursebook's defaults) if it has none."""
+    path = root / BASE_CONFIG
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise CoursebookError(
+            f"{BASE_CONFIG}{line}: this is not valid YAML ({getattr(exc, 'problem', exc)}); "
+            "fix it, or delete the file to use coursebook's defaults"
+        ) from None
+    if not isinstance(data, dict):
+        raise CoursebookError(f"{BASE_CONFIG}: it should hold settings such as theme: and plugins:")
+    return data
+
+
+def read_media(root: Path) -> dict[str, bytes]:
+    """Every file in `curriculum/assets/`, by its path inside that folder."""
+    folder = root / ASSETS_DIR
+    if not folder.is_dir():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.name.startswith(".")
+    }
+
+
+def git_history(root: Path) -> list[tuple[str, int]]:
+    """Who changed files in `curriculum/`, with how many changes, from git (if any)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "--format=%aN", "--", CURRICULUM],
+            capture_output=True, text=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if result.returncode != 0:
+        return []
+    counts = Counter(name.strip() for name in result.stdout.splitlines() if name.strip())
+    return sorted(counts.items())
+
+
+def render_pdfs(
+    assembled: Assembled, out_dir: Path, cache_dir: Path, jobs: int | None, progress: bool
+) -> list[Pdf]:
+    """The PDFs, rendered into `out_dir` by `coursebook.pdf`, or none if it is not installed."""
+    try:
+        pdf = importlib.import_module("coursebook.pdf")
+    except ModuleNotFoundError as exc:
+        if exc.name == "coursebook.pdf":
+            return []
+        raise
+    render = getattr(pdf, "render_pdfs", None)
+    if render is None:
+        return []
+    return list(
+        render(
+            assembled, out_dir, project_root=assembled.curriculum.root, cache_dir=cache_dir,
+            jobs=jobs, progress=progress,
+        )
+    )
