@@ -62,6 +62,7 @@ def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     root = assembled.curriculum.root
     with project_lock(root), staging(root) as stage:
         result = render(assembled, stage, options)
+        problems.extend(result.problems)
         result.problems = problems
         replace_dir(stage / SITE_DIR, root / SITE_DIR)
     result.site_dir = root / SITE_DIR

@@ -12,7 +12,7 @@ import sys
 import click
 
 from coursebook import __version__
-from coursebook.commands import check, reference, scaffold
+from coursebook.commands import build, check, reference, scaffold, serve
 from coursebook.errors import CoursebookError
 
 
@@ -33,9 +33,11 @@ def cli() -> None:
     """Write, adapt and publish course curricula from one Markdown source."""
 
 
+cli.add_command(build.build_command)
 cli.add_command(check.check)
 cli.add_command(scaffold.init)
 cli.add_command(scaffold.new)
+cli.add_command(serve.serve_command)
 cli.add_command(reference.reference)
 
 
