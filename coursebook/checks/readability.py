@@ -23,6 +23,7 @@ from coursebook.load.project import Curriculum
 UK_OFFSET = 5
 MIN_WORDS = 30
 HARD_SYLLABLES = 3
+LONG_SENTENCE = 15
 SHOW = 3
 
 
@@ -50,13 +51,16 @@ def read_page(page: Page) -> Reading | None:
     words = text.words
     if words < MIN_WORDS:
         return None
-    sentences = sorted(
-        text.sentences(), key=lambda s: -textstat.lexicon_count(s.text)
-    )
+    counted = [
+        (textstat.lexicon_count(s.text), order, s) for order, s in enumerate(text.sentences())
+    ]
+    longest = [
+        s for count, _, s in sorted(counted, key=lambda c: (-c[0], c[1])) if count > LONG_SENTENCE
+    ]
     return Reading(
         age=reading_age(text.text),
         words=words,
-        longest=tuple(sentences[:SHOW]),
+        longest=tuple(longest[:SHOW]),
         hardest=_hardest(text.words_found()),
     )
 
@@ -120,20 +124,25 @@ def title_line(source: str) -> int:
     return 1
 
 
-def _message(
-    reading: Reading, target: int, audience: str, variants: list[str], path: str
-) -> str:
-    longest = "; ".join(
-        f"{where(s, path)} ({textstat.lexicon_count(s.text)} words)" for s in reading.longest
-    )
-    hardest = ", ".join(f'"{w.text}" ({where(w, path)})' for w in reading.hardest)
-    advice = f"split the longest sentences: {longest}"
-    if hardest:
-        advice += f"; and use everyday words for {hardest}"
+def _message(reading: Reading, target: int, audience: str, variants: list[str], path: str) -> str:
+    advice = []
+    if reading.longest:
+        advice.append(
+            f"split sentences of more than {LONG_SENTENCE} words: "
+            + "; ".join(
+                f"{where(s, path)} ({textstat.lexicon_count(s.text)} words)"
+                for s in reading.longest
+            )
+        )
+    if reading.hardest:
+        advice.append(
+            "use everyday words for "
+            + ", ".join(f'"{w.text}" ({where(w, path)})' for w in reading.hardest)
+        )
     return (
         f"the participant text reads at a UK reading age of {reading.age:g}, above the "
         f'target of {target} for the audience "{audience}" ({", ".join(sorted(variants))}); '
-        f"{advice}"
+        + (", and ".join(advice) or "use shorter sentences and everyday words")
     )
 
 
