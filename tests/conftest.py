@@ -121,3 +121,24 @@ def check_lines(root: Path) -> list[str]:
         line for line in result.stdout.splitlines()
         if ": error: " in line or ": warning: " in line
     ]
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled curriculum built once per test session (website only, no PDFs).
+
+    It is built from a copy, so that the tests never touch the repository's own
+    build/ and site/. Returns the copy's folder; the site is in its site/.
+    """
+    from coursebook.build import BuildOptions, build
+
+    root = tmp_path_factory.mktemp("bundled")
+    shutil.copytree(REPO / "curriculum", root / "curriculum")
+    for name in ("mkdocs.yml", "overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.is_file():
+            shutil.copy2(source, root / name)
+    build(root, BuildOptions(pdfs=False, progress=False))
+    return root
