@@ -32,6 +32,7 @@ SITE_DIR = "site"
 WORK_DIR = "build"
 CACHE_DIR = ".coursebook-cache"
 LOCK_FILE = ".coursebook.lock"
+STAGE_PREFIX = ".coursebook-build-"
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,14 @@ def project_lock(root: Path) -> Iterator[None]:
 
 @contextmanager
 def staging(root: Path) -> Iterator[Path]:
-    """A temporary folder beside the output, removed whatever happens."""
-    stage = Path(tempfile.mkdtemp(prefix=".coursebook-build-", dir=root))
+    """A temporary folder beside the output, removed whatever happens.
+
+    Called with the lock held, so any staging folder already there was left by a
+    build that was killed; it is removed first.
+    """
+    for leftover in root.glob(f"{STAGE_PREFIX}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=root))
     try:
         yield stage
     finally:
