@@ -10,12 +10,13 @@ named together.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import textstat
 
-from coursebook.assemble.assemble import AssembledEdition, Edition, Page
+from coursebook.assemble.assemble import AssembledEdition, Edition, OutLine, Page
 from coursebook.checks.prose import Found, prose
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import Curriculum
@@ -47,7 +48,13 @@ def reading_age(text: str) -> float:
 
 def read_page(page: Page) -> Reading | None:
     """The reading age of a participant page, or None when it has too few words to judge."""
-    text = prose(page.lines)
+    return _read_lines(page.lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_lines(lines: tuple[OutLine, ...]) -> Reading | None:
+    """Measured once per text: `check` and `report` both ask, for many variants."""
+    text = prose(lines)
     words = text.words
     if words < MIN_WORDS:
         return None

@@ -1,0 +1,39 @@
+"""The curriculum report: timings, reading ages, words to avoid and reviews, per variant.
+
+`coursebook report` prints it (terminal, Markdown or HTML); the site includes
+it as a "Curriculum report" page through `site_page`.
+"""
+
+from __future__ import annotations
+
+import markdown as python_markdown
+
+from coursebook.errors import Problems
+from coursebook.pipeline import Assembled, today
+from coursebook.report.markdown import render_markdown, site_page_markdown
+from coursebook.report.model import Report, build_report
+from coursebook.report.text import render_text
+
+SITE_PAGE = "report.md"
+
+
+def site_page(assembled: Assembled, problems: Problems) -> str:
+    """The Markdown of the site's "Curriculum report" page, with inline SVG charts."""
+    return site_page_markdown(build_report(assembled, problems, today()))
+
+
+def render_html(report: Report) -> str:
+    """The report as an HTML fragment (a `<section>`), charts included."""
+    body = python_markdown.markdown(site_page_markdown(report), extensions=["tables", "md_in_html"])
+    return f'<section class="cb-report">\n{body}\n</section>\n'
+
+
+__all__ = [
+    "SITE_PAGE",
+    "Report",
+    "build_report",
+    "render_html",
+    "render_markdown",
+    "render_text",
+    "site_page",
+]
