@@ -12,7 +12,16 @@ import sys
 import click
 
 from coursebook import __version__
-from coursebook.commands import build, check, reference, report, scaffold, serve
+from coursebook.commands import (
+    build,
+    check,
+    compare,
+    diff,
+    reference,
+    report,
+    scaffold,
+    serve,
+)
 from coursebook.errors import CoursebookError
 
 
@@ -36,6 +45,8 @@ def cli() -> None:
 cli.add_command(build.build_command)
 cli.add_command(check.check)
 cli.add_command(report.report)
+cli.add_command(diff.diff)
+cli.add_command(compare.compare)
 cli.add_command(scaffold.init)
 cli.add_command(scaffold.new)
 cli.add_command(serve.serve_command)
