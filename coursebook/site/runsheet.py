@@ -91,17 +91,18 @@ def timeline(session: AssembledSession, sheet: list[Run]) -> str:
     """The bar: one segment per module or break, in proportion to its minutes."""
     scale = max(session.length, session.planned, 1)
     segments = "".join(_segment(run, scale) for run in sheet)
-    over = ""
+    over = end = ""
     if session.is_over:
         left = _percent(session.length, scale)
         width = _percent(scale - session.length, scale)
         over = f'<span class="cb-timeline__over" style="left:{left};width:{width}"></span>'
+        end = f'<span class="cb-timeline__end" style="left:{left}">{clock(session.length)}</span>'
 
     return (
         '<div class="cb-timeline" aria-hidden="true">'
         f'<div class="cb-timeline__bar">{segments}{over}</div>'
         '<div class="cb-timeline__scale">'
-        f"<span>{clock(0)}</span><span>{clock(scale)}</span>"
+        f"<span>{clock(0)}</span>{end}<span>{clock(scale)}</span>"
         "</div></div>"
     )
 
@@ -124,7 +125,7 @@ def table(session: AssembledSession, sheet: list[Run]) -> str:
     for run in sheet:
         name = f"[{cell(run.title)}]({run.link})" if run.link else cell(run.title)
         rows.append(
-            f"| **{_start(run.start, session)}** | **{duration(run.minutes)}** "
+            f"| {_start(run.start, session, bold=True)} | **{duration(run.minutes)}** "
             f"| **{run.number}. {name}** |"
         )
         if run.is_break:
@@ -134,10 +135,11 @@ def table(session: AssembledSession, sheet: list[Run]) -> str:
                 f"| {_start(slot.start, session)} | {duration(slot.minutes)} "
                 f"| {cell(slot.title)} |"
             )
-    rows.append(f"| **{_start(session.planned, session)}** | | **End** |")
+    rows.append(f"| {_start(session.planned, session, bold=True)} | | **End** |")
     return "\n".join(rows)
 
 
-def _start(minute: int, session: AssembledSession) -> str:
+def _start(minute: int, session: AssembledSession, bold: bool = False) -> str:
+    start = f"**{clock(minute)}**" if bold else clock(minute)
     late = session.is_over and minute >= session.length
-    return f"{clock(minute)} *(over time)*" if late else clock(minute)
+    return f"{start} *(over time)*" if late else start
