@@ -7,6 +7,9 @@
 4. Render the site with MkDocs into the staging folder, and write the manifest.
 5. Swap the staging folder in place of `site/` in one rename.
 
+When nothing a build depends on has changed since the last one (see
+`input_digest`), steps 2 to 5 are skipped: `site/` is already what they would make.
+
 A lock stops two builds of one project running at once, and a failed or
 interrupted build leaves the previous `site/` as it was.
 """
@@ -14,7 +17,11 @@ interrupted build leaves the previous `site/` as it was.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
+import hashlib
+import json
 import os
+import subprocess
 import shutil
 import sys
 import tempfile
@@ -22,17 +29,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import filelock
 
 from coursebook.errors import BuildLocked, CurriculumInvalid, Problems
-from coursebook.pipeline import Assembled, load_and_check
+from coursebook.pipeline import Assembled, load_and_check, today
 
 SITE_DIR = "site"
 WORK_DIR = "build"
 CACHE_DIR = ".coursebook-cache"
 LOCK_FILE = ".coursebook.lock"
 STAGE_PREFIX = ".coursebook-build-"
+MANIFEST = "coursebook.json"
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,8 @@ class BuildResult:
     site_dir: Path
     problems: Problems
     pages: int = 0
-    pdfs: list[object] = field(default_factory=list)
+    pdfs: list[Any] = field(default_factory=list)
+    up_to_date: bool = False
 
 
 def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
@@ -61,13 +71,96 @@ def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     if assembled is None or problems.fail():
         raise CurriculumInvalid(problems)
     root = assembled.curriculum.root
-    with project_lock(root), staging(root) as stage:
-        result = render(assembled, stage, options)
-        problems.extend(result.problems)
-        result.problems = problems
-        replace_dir(stage / SITE_DIR, root / SITE_DIR)
+    with project_lock(root):
+        digest = input_digest(root, options)
+        previous = _last_build(root, digest)
+        if previous is not None:
+            return BuildResult(root / SITE_DIR, problems, previous["pages"], previous["pdfs"],
+                               up_to_date=True)
+        with staging(root) as stage:
+            result = render(assembled, stage, options)
+            problems.extend(result.problems)
+            result.problems = problems
+            replace_dir(stage / SITE_DIR, root / SITE_DIR)
+        _record_build(root, digest, result)
     result.site_dir = root / SITE_DIR
     return result
+
+
+def input_digest(root: Path, options: BuildOptions) -> str:
+    """A hash of everything a build's output depends on.
+
+    The curriculum, the project's theme and settings, coursebook's own code and
+    files, the git commit (the contributors page reads history), the options,
+    SOURCE_DATE_EPOCH and today's date (review status depends on it).
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    sources = [(root, p) for p in _files(root, ("curriculum", "overrides", "mkdocs.yml"))]
+    sources += [(package, p) for p in _files(package, (".",)) if "__pycache__" not in p.parts]
+    for base, path in sources:
+        digest.update(f"{base.name}/{path.relative_to(base).as_posix()}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    settings = [
+        repr(sorted(options.only)), str(options.pdfs), _git_head(root),
+        os.environ.get("SOURCE_DATE_EPOCH", ""), today().isoformat(),
+    ]
+    digest.update("\0".join(settings).encode())
+    return digest.hexdigest()
+
+
+def _files(base: Path, names: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for name in names:
+        path = base / name
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.is_file())
+    return sorted(found)
+
+
+def _git_head(root: Path) -> str:
+    try:
+        completed = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return completed.stdout.strip()
+
+
+def _state_file(root: Path) -> Path:
+    return root / CACHE_DIR / "last-build.json"
+
+
+def _last_build(root: Path, digest: str) -> dict[str, Any] | None:
+    """What the last build made, if its inputs were the same and `site/` is still there."""
+    state = _state_file(root)
+    if not (root / SITE_DIR / MANIFEST).is_file() or not state.is_file():
+        return None
+    try:
+        recorded = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(recorded, dict) or recorded.get("digest") != digest:
+        return None
+    return recorded
+
+
+def _record_build(root: Path, digest: str, result: BuildResult) -> None:
+    state = _state_file(root)
+    state.parent.mkdir(parents=True, exist_ok=True)
+    record = {"digest": digest, "pages": result.pages, "pdfs": list(result.pdfs)}
+    state.write_text(json.dumps(record, default=_plain, sort_keys=True), encoding="utf-8")
+
+
+def _plain(value: object) -> object:
+    """Build records (such as PDF infos) as JSON: dataclasses become dicts."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
 
 
 def render(assembled: Assembled, stage: Path, options: BuildOptions) -> BuildResult:

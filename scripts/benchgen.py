@@ -109,8 +109,13 @@ def module_text(index: int, rng: random.Random, audiences: list[str]) -> str:
     return "\n".join(body)
 
 
-def generate(root: Path, modules: int, variants: int, seed: int = 7) -> Path:
-    """Write a project of `modules` modules whose courses each have `variants` variants."""
+def generate(
+    root: Path, modules: int, variants: int, seed: int = 7, sessions: int = SESSIONS_PER_COURSE
+) -> Path:
+    """Write a project of `modules` modules whose courses each have `variants` variants.
+
+    Modules are shared out into courses of `sessions` sessions of four modules.
+    """
     if root.exists():
         shutil.rmtree(root)
     rng = random.Random(seed)
@@ -139,16 +144,16 @@ def generate(root: Path, modules: int, variants: int, seed: int = 7) -> Path:
         (cur / "modules" / f"{module_id}.md").write_text(
             module_text(number, rng, audiences), encoding="utf-8"
         )
-    per_course = MODULES_PER_SESSION * SESSIONS_PER_COURSE
+    per_course = MODULES_PER_SESSION * sessions
     for course_number, start in enumerate(range(0, modules, per_course), start=1):
         chunk = ids[start : start + per_course]
-        sessions = [chunk[i : i + MODULES_PER_SESSION] for i in range(0, len(chunk), 4)]
+        groups = [chunk[i : i + MODULES_PER_SESSION] for i in range(0, len(chunk), 4)]
         text = [
             f"title: Course {course_number}",
             "summary: A generated course.",
             "sessions:",
         ]
-        for s_number, session in enumerate(sessions, start=1):
+        for s_number, session in enumerate(groups, start=1):
             text += [
                 f"  - title: Session {s_number}",
                 f"    minutes: {MINUTES_PER_MODULE * len(session)}",

@@ -95,3 +95,19 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path) -> No
     assert one.keys() == two.keys()
     different = [name for name in one if one[name] != two[name]]
     assert different == []
+
+
+def test_rebuild_with_nothing_changed_writes_nothing(project) -> None:  # type: ignore[no-untyped-def]
+    root = project()
+    first = build(root, NO_PDF)
+    assert not first.up_to_date
+    stamp = (root / "site" / "index.html").stat().st_mtime_ns
+    second = build(root, NO_PDF)
+    assert second.up_to_date and second.pages == first.pages
+    assert (root / "site" / "index.html").stat().st_mtime_ns == stamp
+    module = root / "curriculum" / "modules" / "welcome.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    third = build(root, NO_PDF)
+    assert not third.up_to_date
+    page = root / "site" / "first-course" / "community" / "modules" / "welcome.html"
+    assert "One more line." in page.read_text(encoding="utf-8")

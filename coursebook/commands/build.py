@@ -28,6 +28,10 @@ def build_command(project_dir: Path, only: tuple[str, ...], no_pdf: bool, jobs: 
         print_problems(exc.problems)
         raise
     print_problems(result.problems)
+    if result.up_to_date:
+        click.echo(f"coursebook build: nothing changed since the last build; {SITE_DIR}/ is "
+                   "up to date", err=True)
+        return
     pdfs = f", {len(result.pdfs)} PDFs" if result.pdfs else ""
     click.echo(
         f"coursebook build: {result.pages} pages{pdfs} in {SITE_DIR}/ "
