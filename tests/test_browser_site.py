@@ -93,6 +93,7 @@ def assert_all_local(requests: list[str], server: str) -> None:
 
 @pytest.mark.parametrize("path", [LANDING, OVERVIEW, SESSION, MODULE])
 def test_each_kind_of_page_loads_locally_and_passes_axe(page, server, requests, path):
+    """Module pages carry every kind of box (the urgent-help box is checked below)."""
     visit(page, server, path)
     assert page.locator("h1").count() == 1
     assert_accessible(page)
@@ -130,6 +131,8 @@ def test_variant_switcher_leads_to_the_same_module_in_another_variant(page, serv
     heading = page.locator("h1").inner_text()
     assert heading.startswith("The symptom cycle")
     assert "Living well (community mental health team)" in heading
+    assert page.locator(".admonition.cb-urgent").count()
+    assert_accessible(page)
     assert_all_local(requests, server)
 
 
