@@ -17,6 +17,7 @@ from coursebook.commands import (
     check,
     compare,
     diff,
+    pdf,
     reference,
     report,
     scaffold,
@@ -51,6 +52,7 @@ cli.add_command(scaffold.init)
 cli.add_command(scaffold.new)
 cli.add_command(serve.serve_command)
 cli.add_command(reference.reference)
+cli.add_command(pdf.pdf)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,75 @@
+"""Run PDF render jobs across the machine's cores, with a progress bar.
+
+WeasyPrint is CPU-bound pure Python, so threads share one core through the
+GIL; worker processes scale (see tests/test_pdf_speed.py). Workers come from a
+fork server that has already imported WeasyPrint, so each starts quickly and
+none inherits the progress bar's thread. A worker's error is raised again
+here, as it was raised there; the other jobs are cancelled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from coursebook.pdf.errors import RenderFailed
+from coursebook.pdf.render import Rendered, RenderJob, render_job
+
+Done = Callable[[RenderJob, Rendered], None]
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def run_jobs(jobs: Sequence[RenderJob], workers: int, done: Done) -> None:
+    """Render every job, calling `done` for each as it finishes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            done(job, render_job(job))
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["coursebook.pdf.render"])
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
+        futures: dict[Future[Rendered], RenderJob] = {
+            pool.submit(render_job, job): job for job in jobs
+        }
+        try:
+            for future in as_completed(futures):
+                done(futures[future], future.result())
+        except BrokenProcessPool:
+            raise RenderFailed(
+                "a PDF worker process stopped unexpectedly (it may have run out of memory); "
+                "try again with --jobs 1"
+            ) from None
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def quiet(enabled: bool) -> bool:
+    """No progress bar when not asked for, in CI, or when stderr is not a terminal."""
+    return not enabled or bool(os.environ.get("CI")) or not sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, enabled: bool) -> Iterator[Callable[[str], None]]:
+    """A bar on stderr with one step per PDF; yields the function that advances it."""
+    if quiet(enabled) or total == 0:
+        yield lambda _name: None
+        return
+    columns = (
+        TextColumn("PDFs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda name: bar.update(task, advance=1, description=name)
