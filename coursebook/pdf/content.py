@@ -93,11 +93,12 @@ class _Rewriter:
             return None
         return f"#{anchor}-{parts.fragment}" if parts.fragment else f"#{anchor}"
 
-    def line_of(self, text: str) -> int:
-        """The first source line that has `text` on it (0 when none has)."""
-        for line in self.lines:
-            if text in line.text:
-                return line.number
+    def line_of(self, url: str) -> int:
+        """The source line that links to `url`, or else mentions it (0 when none does)."""
+        for needles in ((f"]({url}", f'="{url}"', f"]: {url}"), (url,)):
+            for line in self.lines:
+                if any(needle in line.text for needle in needles):
+                    return line.number
         return 0
 
 

@@ -62,10 +62,11 @@ class Rendered:
 
 def render_job(job: RenderJob) -> Rendered:
     """Write `job.target` and check it is complete."""
+    printer = _Printer(job)
     if isinstance(job.view, BookView) and _body_size(job.view.parts) > job.chunk_size:
-        data = _render_chunked(job, job.view)
+        data = _render_chunked(printer, job.view)
     else:
-        data = _write(_layout(job, whole_html(job.theme, job.view)), job)
+        data = printer.write(printer.layout(whole_html(job.theme, job.view)))
     job.target.write_bytes(data)
     pages = verify_pdf(job.target, job.view, job.name)
     return Rendered(pages, len(data))
@@ -139,11 +140,12 @@ def _measure(document: Document) -> _Chunk:
     return chunk
 
 
-def _render_chunked(job: RenderJob, view: BookView) -> bytes:
+def _render_chunked(printer: _Printer, view: BookView) -> bytes:
+    job = printer.job
     groups = split_parts(view.parts, job.chunk_size)
     placeholder = {entry.anchor: 888 for entry in view.contents}
-    front_pages = _measure(_layout(job, _front_html(job, view, placeholder, None))).pages
-    first_pass = [_measure(_layout(job, _chunk_html(job, view, group))) for group in groups]
+    front_pages = _measure(printer.layout(_front_html(job, view, placeholder, None))).pages
+    first_pass = [_measure(printer.layout(_chunk_html(job, view, g))) for g in groups]
     total = front_pages + sum(chunk.pages for chunk in first_pass)
     contents_pages: dict[str, int] = {}
     offset = front_pages
@@ -151,11 +153,11 @@ def _render_chunked(job: RenderJob, view: BookView) -> bytes:
         for anchor, (index, _x, _y) in chunk.anchors.items():
             contents_pages[anchor] = offset + index + 1
         offset += chunk.pages
-    pieces = [_piece(job, _front_html(job, view, contents_pages, total), 0, front_pages)]
+    pieces = [_piece(printer, _front_html(job, view, contents_pages, total), 0, front_pages)]
     offset = front_pages
     for group, chunk in zip(groups, first_pass, strict=True):
         html = _chunk_html(job, view, group, first_page=offset + 1, total_pages=total)
-        pieces.append(_piece(job, html, offset, chunk.pages))
+        pieces.append(_piece(printer, html, offset, chunk.pages))
         offset += chunk.pages
     return join_pieces(pieces, LINK_PREFIX)
 
@@ -190,12 +192,12 @@ def _links_to_uris(html: str) -> str:
     return html.replace('href="#', f'href="{LINK_PREFIX}')
 
 
-def _piece(job: RenderJob, html: str, offset: int, expected_pages: int) -> Piece:
-    document = _layout(job, html)
+def _piece(printer: _Printer, html: str, offset: int, expected_pages: int) -> Piece:
+    document = printer.layout(html)
     chunk = _measure(document)
     if chunk.pages != expected_pages:
         raise RenderFailed(
-            f"{job.name}: a part of the PDF came out {chunk.pages} pages long the second "
+            f"{printer.job.name}: a part of the PDF came out {chunk.pages} pages long the second "
             f"time and {expected_pages} the first; report this to the coursebook maintainers"
         )
     destinations = {
@@ -206,7 +208,7 @@ def _piece(job: RenderJob, html: str, offset: int, expected_pages: int) -> Piece
         Bookmark(level, label, Destination(offset + index, x, y))
         for level, label, index, x, y in chunk.bookmarks
     ]
-    return Piece(_write(document, job), destinations, bookmarks)
+    return Piece(printer.write(document), destinations, bookmarks)
 
 
 def _options(job: RenderJob) -> dict[str, Any]:
@@ -214,32 +216,45 @@ def _options(job: RenderJob) -> dict[str, Any]:
     return {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
 
 
-def _layout(job: RenderJob, html: str) -> Document:
-    """Lay `html` out into pages, failing on anything WeasyPrint complains about."""
-    fetcher = SafeFetcher(job.policy, job.referrers)
-    fonts = FontConfiguration()
-    with _weasyprint_problems(job) as problems:
-        try:
+class _Printer:
+    """WeasyPrint for one job: one fetcher, and failure on anything it refuses or logs."""
+
+    def __init__(self, job: RenderJob) -> None:
+        self.job = job
+        self.fetcher = SafeFetcher(job.policy, job.referrers)
+
+    def layout(self, html: str) -> Document:
+        """Lay `html` out into pages."""
+        fonts = FontConfiguration()
+        with self._watch():
             stylesheets = [
-                CSS(filename=path, url_fetcher=fetcher, font_config=fonts)
-                for path in job.theme.stylesheets(job.view.meta.large_print)
+                CSS(filename=path, url_fetcher=self.fetcher, font_config=fonts)
+                for path in self.job.theme.stylesheets(self.job.view.meta.large_print)
             ]
-            document = HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render(
-                stylesheets=stylesheets, font_config=fonts, **_options(job)
-            )
-        except Refused as refused:
+            source = HTML(string=html, base_url=self.job.base_url, url_fetcher=self.fetcher)
+            return source.render(stylesheets=stylesheets, font_config=fonts, **_options(self.job))
+
+    def write(self, document: Document) -> bytes:
+        """The PDF of a laid-out document (SVG pictures are drawn, and fetch, now)."""
+        with self._watch():
+            data = document.write_pdf(**_options(self.job))
+        assert data is not None
+        return data
+
+    @contextlib.contextmanager
+    def _watch(self) -> Iterator[None]:
+        """Fail on a refused address (even one WeasyPrint caught) or a logged problem."""
+        with _weasyprint_problems() as problems:
+            with contextlib.suppress(Refused):
+                yield
+            self._fail_on_refusal()
+        _fail_on(problems, self.job)
+
+    def _fail_on_refusal(self) -> None:
+        if self.fetcher.refusals:
+            refused = self.fetcher.refusals[0]
             error = MissingResource if refused.missing else UnsafeResource
-            raise error(f"{job.name}: {refused.message}") from None
-    _fail_on(problems, job)
-    return document
-
-
-def _write(document: Document, job: RenderJob) -> bytes:
-    with _weasyprint_problems(job) as problems:
-        data = document.write_pdf(**_options(job))
-    _fail_on(problems, job)
-    assert data is not None
-    return data
+            raise error(f"{self.job.name}: {refused.message}")
 
 
 class _Collect(logging.Handler):
@@ -252,7 +267,7 @@ class _Collect(logging.Handler):
 
 
 @contextlib.contextmanager
-def _weasyprint_problems(job: RenderJob) -> Iterator[list[str]]:
+def _weasyprint_problems() -> Iterator[list[str]]:
     """Collect what WeasyPrint logs at warning level and above while the block runs."""
     handler = _Collect()
     level = LOGGER.level

@@ -41,9 +41,6 @@ class Policy:
     def allows(self, path: Path) -> bool:
         return any(path.is_relative_to(folder) for folder in self.allowed)
 
-    def describe(self) -> str:
-        return " or ".join(f"{self.rel(folder)}/" for folder in self.allowed)
-
 
 def scheme_refusal(url: str) -> str | None:
     """Why an address that is not a project file may not be loaded (None for data:)."""
@@ -61,16 +58,17 @@ def place_refusal(path: Path, policy: Policy) -> str | None:
     """Why the file `path` may not be loaded, or None when it is in an allowed folder."""
     if policy.allows(path):
         return None
-    return (
-        f"points outside {policy.describe()} (to {policy.rel(path)}); "
-        f"PDFs only use files saved there: {ASSETS_HINT}"
-    )
+    return f"points outside the project's assets (to {policy.rel(path)}); {ASSETS_HINT}"
 
 
 def check_images(images: Iterable[Reference], base_dir: Path, policy: Policy) -> None:
     """Refuse the first picture that is unsafe or missing, naming its file and line."""
     for image in images:
         where = f"{image.path}:{image.line}" if image.line else image.path
+        if not urlsplit(image.url).path and not urlsplit(image.url).scheme:
+            raise UnsafeResource(
+                f'{where}: the picture has no file address ("{image.url}"); {ASSETS_HINT}'
+            )
         if urlsplit(image.url).scheme:
             reason = scheme_refusal(image.url)
             if reason is None:
@@ -112,6 +110,13 @@ class SafeFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
         self.policy = policy
         self.referrers = referrers
+        self.refusals: list[Refused] = []
+
+    def refuse(self, message: str, missing: bool = False) -> Refused:
+        """Remember a refusal (WeasyPrint may catch it while drawing SVG) and return it."""
+        refused = Refused(message, missing)
+        self.refusals.append(refused)
+        return refused
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         parts = urlsplit(url)
@@ -120,14 +125,14 @@ class SafeFetcher(URLFetcher):
             reason = scheme_refusal(url)
             if reason is None:
                 return super().fetch(url, headers)
-            raise Refused(f'{who}: "{url}" {reason}')
+            raise self.refuse(f'{who}: "{url}" {reason}')
         resolved = Path(url2pathname(parts.path)).resolve()
         shown = self.policy.rel(resolved)
         reason = place_refusal(resolved, self.policy)
         if reason is not None:
-            raise Refused(f'{who}: "{shown}" {reason}')
+            raise self.refuse(f'{who}: "{shown}" {reason}')
         if not resolved.is_file():
-            raise Refused(f'{who}: "{shown}" does not exist; check the file name', missing=True)
+            raise self.refuse(f'{who}: "{shown}" does not exist; check the file name', True)
         mime = mimetypes.guess_type(resolved.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, resolved.read_bytes(), headers={"Content-Type": mime})
 
