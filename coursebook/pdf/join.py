@@ -2,7 +2,8 @@
 
 pypdf copies the pages; this module also carries over what a plain page copy
 loses: each piece's tag tree (the structure screen readers follow, kept valid
-by renumbering its parent-tree keys), the links between pieces (written as
+by renumbering its parent-tree keys and hanging it under the first piece's
+Document element), the links between pieces (written as
 `coursebook-dest:ANCHOR` addresses while the pieces were laid out) and one
 bookmark tree for the whole document.
 """
@@ -17,7 +18,6 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
-    DictionaryObject,
     Fit,
     FloatObject,
     IndirectObject,
@@ -93,14 +93,19 @@ def _append(writer: PdfWriter, reader: PdfReader) -> None:
     document_ref = _document_element(target)
     document: Any = document_ref.get_object()
     source_document: Any = _document_element(source).get_object()
+    copies = []
     for kid in source_document["/K"]:
-        copy_ref = kid.clone(writer, ignore_fields=["/P"])
+        copy_ref = kid.clone(writer, ignore_fields=[1, "/P"])
+        copy_ref.get_object()[NameObject("/P")] = document_ref
         document["/K"].append(copy_ref)
-        _set_parents(copy_ref, document_ref)
     source_nums = source["/ParentTree"].get_object()["/Nums"]
     for index in range(0, len(source_nums), 2):
         nums.append(NumberObject(int(source_nums[index]) + offset))
-        nums.append(source_nums[index + 1].clone(writer, ignore_fields=["/P"]))
+        value = source_nums[index + 1].clone(writer)
+        nums.append(value)
+        copies.extend(value if isinstance(value, ArrayObject) else [value])
+    for copy_ref in copies:
+        _adopt(copy_ref, document_ref)
     target[NameObject("/ParentTreeNextKey")] = NumberObject(int(nums[-2]) + 1)
 
 
@@ -109,20 +114,25 @@ def _shift(source: Any, target: Any, name: str, offset: int) -> None:
     target[NameObject(name)] = NumberObject(int(source[name]) + offset)
 
 
-def _set_parents(element_ref: object, parent_ref: IndirectObject) -> None:
-    """Point each copied structure element at its parent, top down."""
-    stack = [(element_ref, parent_ref)]
-    while stack:
-        ref, parent = stack.pop()
-        if not isinstance(ref, IndirectObject):
-            continue
-        element = ref.get_object()
-        if not isinstance(element, DictionaryObject) or element.get("/Type") == "/OBJR":
-            continue
-        element[NameObject("/P")] = parent
-        kids = element.get("/K")
-        kids = kids if isinstance(kids, ArrayObject) else [kids]
-        stack.extend((kid, ref) for kid in kids)
+def _adopt(element_ref: object, document_ref: IndirectObject) -> None:
+    """Make an element whose parents lead to its own piece's Document lead to ours.
+
+    WeasyPrint hangs some elements (those of running headers and footers) from
+    parents that are not listed among the Document's kids, so walking down from
+    the Document misses them; walking up from each element does not.
+    """
+    current = element_ref
+    for _depth in range(64):
+        if not isinstance(current, IndirectObject) or current.idnum == document_ref.idnum:
+            return
+        element: Any = current.get_object()
+        parent = element.raw_get("/P") if "/P" in element else None
+        if not isinstance(parent, IndirectObject) or (
+            parent.idnum != document_ref.idnum and parent.get_object().get("/S") == "/Document"
+        ):
+            element[NameObject("/P")] = document_ref
+            return
+        current = parent
 
 
 def _resolve_links(
