@@ -91,7 +91,7 @@ def test_build_only_one_variant_without_pdfs(project: Callable[..., Path]):
     root = project(FILES)
     result = run_cli("build", str(root), "--only", "first-course/carers", "--no-pdf")
     assert result.exit_code == 0, result.output
-    assert "coursebook build: 8 pages in site/ (0 errors, 0 warnings)" in result.output
+    assert "coursebook build: 9 pages in site/ (0 errors, 0 warnings)" in result.output
     manifest = json.loads((root / "site" / "coursebook.json").read_text(encoding="utf-8"))
     assert [v["id"] for v in manifest["courses"][0]["variants"]] == ["carers"]
     assert (root / "site" / "first-course/carers/modules/diary.html").is_file()

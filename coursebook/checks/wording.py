@@ -68,12 +68,12 @@ def check_words_to_avoid(
             variants.setdefault(key, []).append(f"{edition.course}/{edition.variant}")
             words[key] = item
     for key, refs in variants.items():
-        path, line, _, audience = key
+        path, line, _, audience_id = key
         item = words[key]
         yield Problem(
             path,
             line,
             Severity.WARNING,
-            f'"{item.written}" is on the list of words to avoid for the audience "{audience}" '
+            f'"{item.written}" is on the list of words to avoid for the audience "{audience_id}" '
             f"({', '.join(sorted(set(refs)))}); instead: {item.word.instead}",
         )

@@ -10,16 +10,19 @@ import markdown as python_markdown
 
 from coursebook.errors import Problems
 from coursebook.pipeline import Assembled, today
-from coursebook.report.markdown import render_markdown, site_page_markdown
+from coursebook.report.markdown import Links, render_markdown, site_page_markdown
 from coursebook.report.model import Report, build_report
 from coursebook.report.text import render_text
 
 SITE_PAGE = "report.md"
 
 
-def site_page(assembled: Assembled, problems: Problems) -> str:
-    """The Markdown of the site's "Curriculum report" page, with inline SVG charts."""
-    return site_page_markdown(build_report(assembled, problems, today()))
+def site_page(assembled: Assembled, problems: Problems, links: Links | None = None) -> str:
+    """The Markdown of the site's "Curriculum report" page, with inline SVG charts.
+
+    With `links`, each variant, session and module in the tables links to its page.
+    """
+    return site_page_markdown(build_report(assembled, problems, today()), links)
 
 
 def render_html(report: Report) -> str:
@@ -30,6 +33,7 @@ def render_html(report: Report) -> str:
 
 __all__ = [
     "SITE_PAGE",
+    "Links",
     "Report",
     "build_report",
     "render_html",

@@ -36,10 +36,13 @@ class Bar:
         return self.value > self.limit
 
 
-def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str = "") -> str:
+def bar_chart(
+    chart_id: str, title: str, bars: list[Bar], unit: str = "", digits: int = 0
+) -> str:
     """An SVG element (one line, no blank lines, so Markdown passes it through whole).
 
-    `unit` follows each value as written, such as " min".
+    Values are written with `digits` decimal places, followed by `unit` as
+    written, such as " min".
     """
     scale_max = max([b.value for b in bars] + [b.limit for b in bars] + [1]) * 1.05
     area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
@@ -50,7 +53,8 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str = "") -> str
     )
     parts = [
         f'<svg class="cb-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
-        f'{height}" width="100%" role="img" aria-labelledby="{chart_id}-t {chart_id}-d">',
+        f'{height}" width="{WIDTH}" height="{height}" style="max-width:100%;height:auto" '
+        f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
     ]
@@ -60,14 +64,14 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], unit: str = "") -> str
         limit_x = round(LABEL_WIDTH + area * bar.limit / scale_max, 1)
         label = bar.label if len(bar.label) <= MAX_LABEL else bar.label[: MAX_LABEL - 1] + "…"
         colour = OVER if bar.over else OK
-        value = f"{bar.value:g} / {bar.limit:g}{unit}" + (" over" if bar.over else "")
+        value = f"{bar.value:.{digits}f} / {bar.limit:g}{unit}" + (" over" if bar.over else "")
         parts += [
             f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR - 2}" text-anchor="end" '
-            f'font-size="12" font-family="sans-serif">{escape(label)}</text>',
+            f'font-size="13" font-family="sans-serif">{escape(label)}</text>',
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width}" height="{BAR}" fill="{colour}"/>',
             f'<line x1="{limit_x}" y1="{y - 3}" x2="{limit_x}" y2="{y + BAR + 3}" '
             f'stroke="{LIMIT}" stroke-width="2"/>',
-            f'<text x="{WIDTH - VALUE_WIDTH + 4}" y="{y + BAR - 2}" font-size="12" '
+            f'<text x="{WIDTH - VALUE_WIDTH + 4}" y="{y + BAR - 2}" font-size="13" '
             f'font-family="sans-serif">{escape(value)}</text>',
         ]
     parts.append("</svg>")

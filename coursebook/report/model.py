@@ -39,6 +39,7 @@ class SessionRow:
     """A session of a variant: minutes planned (activities and breaks) against its length."""
 
     number: int
+    slug: str
     title: str
     planned: int
     length: int
@@ -150,7 +151,7 @@ def _variant(
     variant = curriculum.course(facilitator.course).course.variants[facilitator.variant]
     audience = curriculum.audiences[facilitator.audience]
     sessions = tuple(
-        SessionRow(s.number, s.title, s.planned, s.length) for s in facilitator.sessions
+        SessionRow(s.number, s.slug, s.title, s.planned, s.length) for s in facilitator.sessions
     )
     modules = []
     for page in _first_pages(participant):

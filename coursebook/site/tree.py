@@ -23,6 +23,9 @@ from typing import Any
 
 import yaml
 
+from coursebook.errors import Problems
+from coursebook.pipeline import Assembled
+from coursebook.report import SITE_PAGE, Links, site_page
 from coursebook.site import downloads, paths
 from coursebook.site.config import NavItem, site_config
 from coursebook.site.home import contributors, home
@@ -60,6 +63,9 @@ def docs_pages(site: Site) -> dict[str, str | bytes]:
     pages: dict[str, str | bytes] = {
         paths.HOME: home(site),
         paths.CONTRIBUTORS: contributors(site),
+        SITE_PAGE: site_page(
+            _assembled(site), Problems(), Links(paths.overview, paths.session, paths.module)
+        ),
     }
     for variant in site.variants:
         pages[variant.overview_path()] = overview(site, variant)
@@ -70,11 +76,18 @@ def docs_pages(site: Site) -> dict[str, str | bytes]:
     return pages
 
 
+def _assembled(site: Site) -> Assembled:
+    """The editions the site shows, for the curriculum report."""
+    editions = (e for v in site.variants for e in (v.facilitator, v.participant) if e)
+    return Assembled(site.curriculum, tuple(editions))
+
+
 def nav(site: Site) -> list[NavItem]:
     """Home, then course > variant > overview, sessions and modules, then contributors."""
     items: list[NavItem] = [{"Home": paths.HOME}]
     for _course_id, course, variants in site.courses():
         items.append({course.title: [{v.title: _variant_nav(v)} for v in variants]})
+    items.append({"Curriculum report": SITE_PAGE})
     items.append({"Contributors": paths.CONTRIBUTORS})
     return items
 
