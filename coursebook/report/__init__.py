@@ -6,9 +6,8 @@ it as a "Curriculum report" page through `site_page`.
 
 from __future__ import annotations
 
-import markdown as python_markdown
-
 from coursebook.errors import Problems
+from coursebook.markdown import markdown_to_html
 from coursebook.pipeline import Assembled, today
 from coursebook.report.markdown import Links, render_markdown, site_page_markdown
 from coursebook.report.model import Report, build_report
@@ -27,7 +26,7 @@ def site_page(assembled: Assembled, problems: Problems, links: Links | None = No
 
 def render_html(report: Report) -> str:
     """The report as an HTML fragment (a `<section>`), charts included."""
-    body = python_markdown.markdown(site_page_markdown(report), extensions=["tables", "md_in_html"])
+    body = markdown_to_html(site_page_markdown(report))
     return f'<section class="cb-report">\n{body}\n</section>\n'
 
 

@@ -6,9 +6,10 @@ run-sheet, each handout), not the source files, so a change to a shared
 snippet or a term shows up in every page that uses it, and a change inside
 `::: only carers` shows up only in the carers' variants.
 
-PDF paths follow the print stage's plan: `downloads/COURSE/VARIANT/` holds
-`facilitator-manual.pdf` (facilitator edition), `participant-workbook.pdf` and
-`large-print.pdf` (participant edition) and `handouts/SLUG.pdf`.
+PDFs are named by the print stage's own plan (`coursebook.pdf.documents`):
+`downloads/COURSE/VARIANT/` holds `facilitator-manual.pdf` (facilitator edition),
+`participant-workbook.pdf` and `large-print.pdf` (participant edition) and
+`handouts/SLUG.pdf`.
 """
 
 from __future__ import annotations
@@ -17,14 +18,10 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coursebook.assemble.assemble import AssembledEdition, Edition, Handout, Page
+from coursebook.assemble.assemble import AssembledEdition, Edition, Page
 from coursebook.checks.readability import read_page
+from coursebook.pdf.documents import plan_documents
 from coursebook.pipeline import Assembled
-
-BOOKS = {
-    Edition.FACILITATOR: ("facilitator-manual",),
-    Edition.PARTICIPANT: ("participant-workbook", "large-print"),
-}
 
 
 class Status(enum.Enum):
@@ -284,22 +281,26 @@ def _readings(
 
 
 def _pdfs(pair: Pair, project_changed: bool) -> list[PdfChange]:
-    changes: list[PdfChange] = []
-    for edition, (old, new) in pair.items():
-        ref = new or old
-        if ref is None:
-            continue
-        folder = f"downloads/{ref.course}/{ref.variant}"
-        status = _status(_book_key(old), _book_key(new), project_changed)
+    """The variant's PDFs, as the print stage plans them, that are new, gone or different."""
+    old = _planned(edition for edition, _ in pair.values())
+    new = _planned(edition for _, edition in pair.values())
+    changes = []
+    for path in list(new) + [path for path in old if path not in new]:
+        status = _status(old.get(path), new.get(path), project_changed)
         if status is not None:
-            changes += [PdfChange(f"{folder}/{name}.pdf", status) for name in BOOKS[edition]]
-        if edition is Edition.PARTICIPANT:
-            old_h, new_h = _handouts(old), _handouts(new)
-            for slug in sorted(set(old_h) | set(new_h)):
-                status = _status(old_h.get(slug), new_h.get(slug), project_changed)
-                if status is not None:
-                    changes.append(PdfChange(f"{folder}/handouts/{slug}.pdf", status))
+            changes.append(PdfChange(path, status))
     return changes
+
+
+def _planned(editions: Iterable[AssembledEdition | None]) -> dict[str, object]:
+    """Each planned PDF by its path, with what it prints."""
+    documents = plan_documents(e for e in editions if e is not None)
+    return {
+        d.path: (d.handout.title, d.handout.markdown, d.edition.variant_title)
+        if d.handout is not None
+        else _book_key(d.edition)
+        for d in documents
+    }
 
 
 def _status(old: object, new: object, project_changed: bool) -> Status | None:
@@ -319,12 +320,3 @@ def _book_key(edition: AssembledEdition | None) -> object:
         return None
     pages = tuple(_page_key(p) for s in edition.sessions for p in s.pages)
     return _sessions_key(edition, edition.edition), pages
-
-
-def _handouts(edition: AssembledEdition | None) -> dict[str, object]:
-    """Each handout once by slug (first use), as its PDF shows it."""
-    found: dict[str, Handout] = {}
-    for handout in edition.handouts() if edition else ():
-        found.setdefault(handout.slug, handout)
-    title = edition.variant_title if edition else ""
-    return {slug: (h.title, h.markdown, title) for slug, h in found.items()}
