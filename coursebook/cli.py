@@ -7,27 +7,45 @@ instead of a traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from coursebook import __version__
-from coursebook.commands import (
-    build,
-    check,
-    compare,
-    diff,
-    pdf,
-    reference,
-    report,
-    scaffold,
-    serve,
-)
 from coursebook.errors import CoursebookError
+
+COMMANDS = {
+    "build": "coursebook.commands.build:build_command",
+    "check": "coursebook.commands.check:check",
+    "compare": "coursebook.commands.compare:compare",
+    "diff": "coursebook.commands.diff:diff",
+    "init": "coursebook.commands.scaffold:init",
+    "new": "coursebook.commands.scaffold:new",
+    "pdf": "coursebook.commands.pdf:pdf",
+    "reference": "coursebook.commands.reference:reference",
+    "report": "coursebook.commands.report:report",
+    "serve": "coursebook.commands.serve:serve_command",
+}
+"""Each command and where it lives: imported only when it runs, so that `coursebook
+check` does not pay for loading WeasyPrint and MkDocs."""
 
 
 class _Group(click.Group):
-    """A command group that reports a `CoursebookError` as a message and exit status 1."""
+    """The command group: loads commands when asked for, and reports a
+    `CoursebookError` as a message and exit status 1, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -41,18 +59,6 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="coursebook")
 def cli() -> None:
     """Write, adapt and publish course curricula from one Markdown source."""
-
-
-cli.add_command(build.build_command)
-cli.add_command(check.check)
-cli.add_command(report.report)
-cli.add_command(diff.diff)
-cli.add_command(compare.compare)
-cli.add_command(scaffold.init)
-cli.add_command(scaffold.new)
-cli.add_command(serve.serve_command)
-cli.add_command(reference.reference)
-cli.add_command(pdf.pdf)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,7 +39,7 @@ def assert_valid_command(line: str) -> None:
     """`coursebook SUB ARGS` names a real subcommand whose options accept ARGS."""
     words = shlex.split(line)
     assert words[0] == "coursebook"
-    command = cli.commands.get(words[1])
+    command = cli.get_command(click.Context(cli), words[1])
     assert command is not None, f"coursebook has no command {words[1]!r} ({line})"
     try:
         command.make_context(words[1], words[2:])
