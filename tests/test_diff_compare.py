@@ -37,61 +37,63 @@ def sample(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Pat
 def test_compare_shows_each_version_against_the_fullest(sample: Path) -> None:
     result = run_cli("compare", "welcome", str(sample))
     assert result.exit_code == 0, result.output
-    assert result.output == """\
-Test module (welcome) reads 4 different ways across the variants and editions that use it.
-Fullest version: first-course/carers facilitator edition.
-
-What first-course/community facilitator edition gets, compared with the fullest version:
---- first-course/carers facilitator edition
-+++ first-course/community facilitator edition
-@@ -3,5 +3,5 @@
- ## Why we meet
- 
--Talk to your care team first.
-+Talk to your GP or practice nurse first.
- 
- !!! cb-activity "Activity: Introductions (30 minutes)"
-@@ -10,7 +10,2 @@
-     !!! cb-facilitator "Facilitator notes"
-         Go first.
--
--!!! cb-urgent "If you need help now"
--    - If someone's life is in danger, call **999**.
--    - For urgent help that is not an emergency, call **NHS 111**.
--    - Samaritans are there any time, for free, on **116 123**.
-
-What first-course/community participant edition gets, compared with the fullest version:
---- first-course/carers facilitator edition
-+++ first-course/community participant edition
-@@ -3,14 +3,6 @@
- ## Why we meet
- 
--Talk to your care team first.
-+Talk to your GP or practice nurse first.
- 
- !!! cb-activity "Activity: Introductions (30 minutes)"
-     Say your name.
--
--    !!! cb-facilitator "Facilitator notes"
--        Go first.
--
--!!! cb-urgent "If you need help now"
--    - If someone's life is in danger, call **999**.
--    - For urgent help that is not an emergency, call **NHS 111**.
--    - Samaritans are there any time, for free, on **116 123**.
-
-What first-course/carers participant edition gets, compared with the fullest version:
---- first-course/carers facilitator edition
-+++ first-course/carers participant edition
-@@ -8,7 +8,4 @@
-     Say your name.
- 
--    !!! cb-facilitator "Facilitator notes"
--        Go first.
--
- !!! cb-urgent "If you need help now"
-     - If someone's life is in danger, call **999**.
-"""
+    expected = [
+        'Test module (welcome) reads 4 different ways across the variants and editions that '
+        'use it.',
+        'Fullest version: first-course/carers facilitator edition.',
+        '',
+        'What first-course/community facilitator edition gets, compared with the fullest version:',
+        '--- first-course/carers facilitator edition',
+        '+++ first-course/community facilitator edition',
+        '@@ -3,5 +3,5 @@',
+        ' ## Why we meet',
+        ' ',
+        '-Talk to your care team first.',
+        '+Talk to your GP or practice nurse first.',
+        ' ',
+        ' !!! cb-activity "Activity: Introductions (30 minutes)"',
+        '@@ -10,7 +10,2 @@',
+        '     !!! cb-facilitator "Facilitator notes"',
+        '         Go first.',
+        '-',
+        '-!!! cb-urgent "If you need help now"',
+        "-    - If someone's life is in danger, call **999**.",
+        '-    - For urgent help that is not an emergency, call **NHS 111**.',
+        '-    - Samaritans are there any time, for free, on **116 123**.',
+        '',
+        'What first-course/community participant edition gets, compared with the fullest version:',
+        '--- first-course/carers facilitator edition',
+        '+++ first-course/community participant edition',
+        '@@ -3,14 +3,6 @@',
+        ' ## Why we meet',
+        ' ',
+        '-Talk to your care team first.',
+        '+Talk to your GP or practice nurse first.',
+        ' ',
+        ' !!! cb-activity "Activity: Introductions (30 minutes)"',
+        '     Say your name.',
+        '-',
+        '-    !!! cb-facilitator "Facilitator notes"',
+        '-        Go first.',
+        '-',
+        '-!!! cb-urgent "If you need help now"',
+        "-    - If someone's life is in danger, call **999**.",
+        '-    - For urgent help that is not an emergency, call **NHS 111**.',
+        '-    - Samaritans are there any time, for free, on **116 123**.',
+        '',
+        'What first-course/carers participant edition gets, compared with the fullest version:',
+        '--- first-course/carers facilitator edition',
+        '+++ first-course/carers participant edition',
+        '@@ -8,7 +8,4 @@',
+        '     Say your name.',
+        ' ',
+        '-    !!! cb-facilitator "Facilitator notes"',
+        '-        Go first.',
+        '-',
+        ' !!! cb-urgent "If you need help now"',
+        "     - If someone's life is in danger, call **999**.",
+    ]
+    assert result.output == "\n".join(expected) + "\n"
 
 
 def test_compare_markdown_and_html(sample: Path) -> None:
