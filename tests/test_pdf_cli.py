@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from coursebook.markdown import EXTENSIONS, mkdocs_extensions
+from coursebook.pdf.parallel import progress_bar, quiet
 from tests.conftest import run_cli
 from tests.pdf_support import PACING, make_project
 
@@ -79,3 +80,12 @@ def test_the_site_can_list_the_same_markdown_extensions():
     listed = mkdocs_extensions()
     assert [e if isinstance(e, str) else next(iter(e)) for e in listed] == list(EXTENSIONS)
     assert {"pymdownx.tasklist": {"custom_checkbox": True}} in listed
+
+
+def test_the_progress_bar_is_quiet_in_ci_and_when_not_asked_for(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    assert quiet(True)
+    monkeypatch.delenv("CI")
+    assert quiet(False)
+    with progress_bar(3, enabled=False) as advance:
+        advance("downloads/x.pdf")
