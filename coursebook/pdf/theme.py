@@ -1,7 +1,8 @@
 """The print theme: Jinja2 templates, style sheets and fonts in `overrides/print/`.
 
 A project may bring its own theme in its own `overrides/print/` folder (with a
-`book.html.j2` in it); otherwise the theme that comes with coursebook is used.
+`book.html.j2` in it); otherwise the theme that comes with coursebook (this repository's
+`overrides/print/`, installed with the package) is used.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 import jinja2
 
 THEME_FOLDER = "overrides/print"
-DEFAULT_THEME = Path(__file__).resolve().parents[2] / THEME_FOLDER
+# `theme_files` is the repository's `overrides/print/` (a link to it), copied
+# into the package when it is built, so an installed coursebook has its theme.
+DEFAULT_THEME = (Path(__file__).parent / "theme_files").resolve()
 BOOK_TEMPLATE = "book.html.j2"
 HANDOUT_TEMPLATE = "handout.html.j2"
 STYLESHEET = "print.css"
