@@ -21,8 +21,8 @@ import dataclasses
 import hashlib
 import json
 import os
-import subprocess
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator

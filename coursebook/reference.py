@@ -144,7 +144,7 @@ def _type_name(annotation: Any) -> str:
         return f"map of {_type_name(args[0])} to {_type_name(args[1])}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation.__name__.lower()
-    names = {str: "text", int: "number", bool: "true or false"}
-    if annotation in names:
-        return names[annotation]
+    simple: dict[Any, str] = {str: "text", int: "number", bool: "true or false"}
+    if annotation in simple:
+        return simple[annotation]
     return getattr(annotation, "__name__", str(annotation)).replace("date", "date (YYYY-MM-DD)")

@@ -135,7 +135,9 @@ class Course(Schema):
 
     title: Text = Field(description="The course's title.")
     summary: Text = Field(description="What the course is and who it is for.")
-    group_size: Text | None = Field(None, description="How many people a group has, e.g. `8 to 16`.")
+    group_size: Text | None = Field(
+        None, description="How many people a group has, e.g. `8 to 16`."
+    )
     facilitators: Text | None = Field(
         None, description="Who delivers it, e.g. `two tutors, one with lived experience`."
     )

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from weasyprint import CSS, HTML
 
+from coursebook.load.project import MODULES_DIR
 from coursebook.pdf.documents import plan_documents
+from coursebook.pdf.glyphs import covered
 from coursebook.pdf.render import PDF_VARIANT, whole_html
 from coursebook.pdf.theme import find_theme
 from coursebook.pdf.views import make_view
-from coursebook.pdf.glyphs import covered
-from coursebook.load.project import MODULES_DIR
 from coursebook.pipeline import load_and_check
 
 

@@ -12,7 +12,7 @@ import random
 import shutil
 from pathlib import Path
 
-WORDS = (
+WORDS = (  # noqa: SIM905 (a sentence is easier to read than a list)
     "you can plan a short walk each day and rest when your body tells you to "
     "talk with your nurse about pain sleep tiredness stress and mood write down "
     "what helps and what makes things harder try one small change this week ask "
@@ -68,7 +68,7 @@ def module_text(index: int, rng: random.Random, audiences: list[str]) -> str:
         "",
         f"- {sentence(rng)}",
         f"- {sentence(rng)}",
-        f"- Talk to your {{{{ clinician }}}} about it.",
+        "- Talk to your {{ clinician }} about it.",
         "",
         "| Day | What I will do | How it went |",
         "|---|---|---|",

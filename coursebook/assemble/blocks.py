@@ -121,7 +121,9 @@ class _Open:
     children: list[Node] = field(default_factory=list)
 
 
-def parse_blocks(text: str, path: str, first_line: int = 1) -> tuple[tuple[Node, ...], list[Problem]]:
+def parse_blocks(
+    text: str, path: str, first_line: int = 1
+) -> tuple[tuple[Node, ...], list[Problem]]:
     """Parse `text` (a module body or snippet) written at `path` from `first_line`."""
     problems: list[Problem] = []
     root = _Open(None, first_line, {})
@@ -206,7 +208,9 @@ def _arguments(
         match = _ACTIVITY.match(rest)
         if not match:
             problems.append(
-                _error(path, number, f"the activity needs a title in quotes and its minutes; {usage}")
+                _error(
+                    path, number, f"the activity needs a title in quotes and its minutes; {usage}"
+                )
             )
             return {"title": rest.strip('"') or "Activity"}
         minutes_text = match.group("minutes")

@@ -25,7 +25,9 @@ def validate(
     if not isinstance(data, dict):
         kind = "empty" if data is None else "not a list of names and values"
         problems.append(
-            Problem(path, doc.first_line, Severity.ERROR, f"this file is {kind}; {_expected(model)}")
+            Problem(
+                path, doc.first_line, Severity.ERROR, f"this file is {kind}; {_expected(model)}"
+            )
         )
         return None, problems
     try:
@@ -54,10 +56,8 @@ def _real_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     path: list[str | int] = []
     node = data
     for step in loc:
-        if isinstance(node, dict) and step in node:
-            path.append(step)
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        in_dict = isinstance(node, dict) and step in node
+        if in_dict or isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             path.append(step)
             node = node[step]
         elif isinstance(node, dict) and isinstance(step, str) and not path_is_union(step):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -127,9 +127,11 @@ def _adopt(element_ref: object, document_ref: IndirectObject) -> None:
             return
         element: Any = current.get_object()
         parent = element.raw_get("/P") if "/P" in element else None
-        if not isinstance(parent, IndirectObject) or (
-            parent.idnum != document_ref.idnum and parent.get_object().get("/S") == "/Document"
-        ):
+        parent_is_a_document = isinstance(parent, IndirectObject) and (
+            parent.idnum != document_ref.idnum
+            and cast(Any, parent.get_object()).get("/S") == "/Document"
+        )
+        if not isinstance(parent, IndirectObject) or parent_is_a_document:
             element[NameObject("/P")] = document_ref
             return
         current = parent
