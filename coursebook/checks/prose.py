@@ -11,6 +11,7 @@ Tables, code and pictures are left out: they are not running text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -128,6 +129,12 @@ def plain(text: str) -> str:
 
 def prose(lines: Iterable[OutLine]) -> Prose:
     """The plain text of assembled lines, in paragraphs that remember their sources."""
+    return _prose(tuple(lines))
+
+
+@functools.lru_cache(maxsize=4096)
+def _prose(lines: tuple[OutLine, ...]) -> Prose:
+    """`prose`, cached: the checks, the report and its site page read the same pages."""
     paragraphs: list[Paragraph] = []
     current: list[tuple[str, OutLine]] = []
     fence: str | None = None

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import textstat
 
 from coursebook.assemble.assemble import AssembledEdition, Edition, OutLine, Page
-from coursebook.checks.prose import Found, prose
+from coursebook.checks.prose import Found, Prose, prose
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import Curriculum
 
@@ -28,17 +27,34 @@ LONG_SENTENCE = 15
 SHOW = 3
 
 
-@dataclass(frozen=True)
 class Reading:
-    """How hard a page's participant text is to read."""
+    """How hard a page's participant text is to read.
 
-    age: float
-    words: int
-    longest: tuple[Found, ...]
-    hardest: tuple[Found, ...]
+    The age is measured at once; the sentences and words to change are found
+    only when asked, which is only for text that reads above its target.
+    """
+
+    def __init__(self, text: Prose) -> None:
+        self._text = text
+        self.age = reading_age(text.text)
+        self.words = text.words
 
     def above(self, target: int) -> bool:
         return self.age > target
+
+    @functools.cached_property
+    def longest(self) -> tuple[Found, ...]:
+        """Up to SHOW sentences longer than LONG_SENTENCE words, longest first."""
+        counted = [
+            (textstat.lexicon_count(s.text), order, s)
+            for order, s in enumerate(self._text.sentences())
+        ]
+        ranked = sorted(counted, key=lambda c: (-c[0], c[1]))
+        return tuple(s for count, _, s in ranked if count > LONG_SENTENCE)[:SHOW]
+
+    @functools.cached_property
+    def hardest(self) -> tuple[Found, ...]:
+        return _hardest(self._text.words_found())
 
 
 def reading_age(text: str) -> float:
@@ -55,21 +71,9 @@ def read_page(page: Page) -> Reading | None:
 def _read_lines(lines: tuple[OutLine, ...]) -> Reading | None:
     """Measured once per text: `check` and `report` both ask, for many variants."""
     text = prose(lines)
-    words = text.words
-    if words < MIN_WORDS:
+    if text.words < MIN_WORDS:
         return None
-    counted = [
-        (textstat.lexicon_count(s.text), order, s) for order, s in enumerate(text.sentences())
-    ]
-    longest = [
-        s for count, _, s in sorted(counted, key=lambda c: (-c[0], c[1])) if count > LONG_SENTENCE
-    ]
-    return Reading(
-        age=reading_age(text.text),
-        words=words,
-        longest=tuple(longest[:SHOW]),
-        hardest=_hardest(text.words_found()),
-    )
+    return Reading(text)
 
 
 def _hardest(words: Iterator[Found]) -> tuple[Found, ...]:

@@ -7,6 +7,7 @@ site) becomes a problem naming the curriculum file it came from.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Iterator
@@ -27,6 +28,10 @@ _EXTERNAL = "External file:"
 
 def render_site(config_file: Path, site_dir: Path) -> list[Problem]:
     """Build the site into `site_dir`; the problems MkDocs reported on the way."""
+    # The assembled curriculum stays in memory while MkDocs runs: move it out of
+    # the garbage collector's way, or every collection MkDocs triggers walks it.
+    gc.collect()
+    gc.freeze()
     with _collected() as messages:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
@@ -37,6 +42,7 @@ def render_site(config_file: Path, site_dir: Path) -> list[Problem]:
                 config.plugins.on_shutdown()
         except (exceptions.ConfigurationError, exceptions.Abort) as exc:
             raise CoursebookError(f"{config_file}: MkDocs could not build the site: {exc}") from exc
+    gc.unfreeze()
     return [_problem(message, config_file.parent) for message in messages]
 
 
