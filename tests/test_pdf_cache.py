@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from coursebook.assemble.assemble import Edition
+from coursebook.build import CACHE_DIR
 from coursebook.pdf import parallel, render_pdfs, writer
 from coursebook.pdf.errors import RenderFailed
 from coursebook.pdf.render import RenderJob
 from coursebook.pdf.views import long_date, print_date
 from coursebook.pipeline import Assembled, load_and_check
+from tests.conftest import run_cli
 from tests.pdf_support import ACTION_PLAN, COURSE, make_project
 
 pytestmark = pytest.mark.slow
@@ -134,3 +138,41 @@ def test_rendered_is_what_the_manifest_records(tmp_path):
     for info in infos:
         assert f'"{info.path}"' in manifest
         assert info.bytes == (tmp_path / "out" / info.path).stat().st_size
+
+
+def test_shards_built_apart_join_into_a_build_that_renders_nothing(tmp_path, rendered_jobs):
+    """What a CI matrix does: each runner builds a part; the join reuses their PDFs."""
+    shards = {
+        "feeling-better/community": make_project(tmp_path / "runner-1"),
+        "feeling-better/carers": make_project(tmp_path / "runner-2"),
+    }
+    for only, root in shards.items():
+        result = run_cli("build", str(root), "--only", only, "--jobs", "1")
+        assert result.exit_code == 0, result.output
+    rendered_by_shards = sorted(rendered_jobs)
+
+    join = make_project(tmp_path / "join")
+    (join / CACHE_DIR / "pdf").mkdir(parents=True)
+    for root in shards.values():  # the shards' caches, as downloaded artifacts
+        for blob in (root / CACHE_DIR / "pdf").glob("*.pdf"):
+            shutil.copy2(blob, join / CACHE_DIR / "pdf" / blob.name)
+    rendered_jobs.clear()
+    result = run_cli("build", str(join), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert rendered_jobs == []
+
+    site = join / "site"
+    site_pdfs = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
+    assert site_pdfs == rendered_by_shards
+    listed = json.loads((join / "site/coursebook.json").read_text(encoding="utf-8"))
+    pages = [pdf["pages"] for pdf in _listed_pdfs(listed)]
+    assert len(pages) == len(site_pdfs) and all(count > 0 for count in pages)
+
+
+def _listed_pdfs(manifest: dict) -> list[dict]:
+    return [
+        pdf
+        for course in manifest["courses"]
+        for variant in course["variants"]
+        for pdf in variant["pdfs"]
+    ]

@@ -12,6 +12,8 @@ import pytest
 import yaml
 
 from coursebook.cli import cli
+from coursebook.load.project import load as load_project
+from coursebook.pipeline import variant_refs
 from tests.conftest import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
@@ -94,6 +96,27 @@ def test_publish_workflow_deploys_pages_from_main() -> None:
     uses = [s.get("uses", "") for job in workflow["jobs"].values() for s in job["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
+
+
+def test_sharded_publish_builds_every_variant_once_and_joins_their_pdfs() -> None:
+    workflow = load(REPO / ".github/workflows/publish-sharded.yml")
+    curriculum, problems = load_project(REPO)
+    assert curriculum is not None, problems
+    matrix = workflow["jobs"]["pdfs"]["strategy"]["matrix"]["only"]
+    assert sorted(matrix) == sorted(str(ref) for ref in variant_refs(curriculum))
+    pdfs, site = workflow["jobs"]["pdfs"], workflow["jobs"]["site"]
+    shard_scripts = "\n".join(scripts({"jobs": {"pdfs": pdfs}}))
+    assert 'coursebook build . --only "${{ matrix.only }}"' in shard_scripts
+    uploaded = _step(pdfs, "actions/upload-artifact@")
+    downloaded = _step(site, "actions/download-artifact@")
+    assert uploaded["with"]["path"] == ".coursebook-cache/pdf/*.pdf"
+    assert downloaded["with"]["path"] == ".coursebook-cache/pdf"
+    assert downloaded["with"]["merge-multiple"] is True
+    assert site["needs"] == "pdfs"
+
+
+def _step(job: dict[str, Any], uses: str) -> dict[str, Any]:
+    return next(s for s in job["steps"] if s.get("uses", "").startswith(uses))
 
 
 @pytest.mark.parametrize("path", HOOKS, ids=lambda p: p.name)

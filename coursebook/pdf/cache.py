@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pypdf
+import pypdf.errors
 import weasyprint
 
 FORMAT = "coursebook-pdf-cache/1"
@@ -69,11 +70,25 @@ class PdfCache:
         return self.folder / f".{key}.{os.getpid()}.tmp"
 
     def hit(self, path: str, key: str) -> Entry | None:
-        """The cached PDF for `path` if it was made from the same inputs."""
+        """The cached PDF for `path` if it was made from the same inputs.
+
+        A PDF is found by its key even when the manifest does not name it: so the
+        caches of CI shards (`build --only`) copied into one folder serve the build
+        that joins them, with nothing rendered twice.
+        """
         entry = self.entries.get(path)
-        if entry and entry.key == key and self.blob(key).is_file():
+        blob = self.blob(key)
+        if entry and entry.key == key and blob.is_file():
             return entry
-        return None
+        if not blob.is_file():
+            return None
+        try:
+            pages = len(pypdf.PdfReader(blob).pages)
+        except (pypdf.errors.PyPdfError, OSError, ValueError):
+            return None
+        entry = Entry(key, pages, blob.stat().st_size)
+        self.entries[path] = entry
+        return entry
 
     def store(self, path: str, entry: Entry, scratch: Path) -> None:
         """Keep a freshly made PDF under its key."""
