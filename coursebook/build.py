@@ -1,14 +1,14 @@
 """`coursebook build` as one linear recipe.
 
-1. Load and check the curriculum; stop before writing anything if it has errors.
+1. Take the project's lock. If nothing the build depends on has changed since the
+   last build (see `input_digest`), stop: `site/` is already what it would make.
+   Otherwise load and check the curriculum; stop before writing anything if it
+   has errors.
 2. Render the PDFs into a staging folder (cached by content hash).
 3. Write the assembled variants as a plain Markdown docs tree with its own
    `mkdocs.yml` (so `mkdocs build` alone can render it).
 4. Render the site with MkDocs into the staging folder, and write the manifest.
 5. Swap the staging folder in place of `site/` in one rename.
-
-When nothing a build depends on has changed since the last one (see
-`input_digest`), steps 2 to 5 are skipped: `site/` is already what they would make.
 
 A lock stops two builds of one project running at once, and a failed or
 interrupted build leaves the previous `site/` as it was.
@@ -33,8 +33,8 @@ from typing import Any
 
 import filelock
 
-from coursebook.errors import BuildLocked, CurriculumInvalid, Problems
-from coursebook.pipeline import Assembled, load_and_check, today
+from coursebook.errors import BuildLocked, CurriculumInvalid, Problem, Problems, Severity
+from coursebook.pipeline import Assembled, find_project, load_and_check, today
 
 SITE_DIR = "site"
 WORK_DIR = "build"
@@ -67,16 +67,17 @@ class BuildResult:
 
 def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Check, then build the site and PDFs of the project into `site/`."""
-    assembled, problems = load_and_check(project_dir, options.only)
-    if assembled is None or problems.fail():
-        raise CurriculumInvalid(problems)
-    root = assembled.curriculum.root
+    root = find_project(project_dir)
     with project_lock(root):
         digest = input_digest(root, options)
         previous = _last_build(root, digest)
         if previous is not None:
-            return BuildResult(root / SITE_DIR, problems, previous["pages"], previous["pdfs"],
-                               up_to_date=True)
+            # The same inputs on the same day: the checks would find what they found.
+            return BuildResult(root / SITE_DIR, _problems(previous), previous["pages"],
+                               previous["pdfs"], up_to_date=True)
+        assembled, problems = load_and_check(root, options.only)
+        if assembled is None or problems.fail():
+            raise CurriculumInvalid(problems)
         with staging(root) as stage:
             result = render(assembled, stage, options)
             problems.extend(result.problems)
@@ -146,14 +147,30 @@ def _last_build(root: Path, digest: str) -> dict[str, Any] | None:
         return None
     if not isinstance(recorded, dict) or recorded.get("digest") != digest:
         return None
+    if not isinstance(recorded.get("problems"), list):
+        return None
     return recorded
 
 
 def _record_build(root: Path, digest: str, result: BuildResult) -> None:
     state = _state_file(root)
     state.parent.mkdir(parents=True, exist_ok=True)
-    record = {"digest": digest, "pages": result.pages, "pdfs": list(result.pdfs)}
+    record = {
+        "digest": digest, "pages": result.pages, "pdfs": list(result.pdfs),
+        "problems": [
+            {"path": p.path, "line": p.line, "severity": p.severity.value, "message": p.message}
+            for p in result.problems
+        ],
+    }
     state.write_text(json.dumps(record, default=_plain, sort_keys=True), encoding="utf-8")
+
+
+def _problems(record: dict[str, Any]) -> Problems:
+    """The warnings a recorded build printed."""
+    return Problems(
+        Problem(p["path"], p["line"], Severity(p["severity"]), p["message"])
+        for p in record.get("problems", [])
+    )
 
 
 def _plain(value: object) -> object:

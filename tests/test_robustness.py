@@ -111,3 +111,18 @@ def test_rebuild_with_nothing_changed_writes_nothing(project) -> None:  # type: 
     assert not third.up_to_date
     page = root / "site" / "first-course" / "community" / "modules" / "welcome.html"
     assert "One more line." in page.read_text(encoding="utf-8")
+
+
+def test_rebuild_with_nothing_changed_still_prints_the_warnings(project) -> None:  # type: ignore[no-untyped-def]
+    course = "curriculum/courses/first-course.yml"
+    root = project()
+    path = root / course
+    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 30", "minutes: 40"),
+                    encoding="utf-8")
+    first = run_cli("build", str(root), "--no-pdf")
+    second = run_cli("build", str(root), "--no-pdf")
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    warnings = [line for line in first.output.splitlines() if ": warning: " in line]
+    assert warnings and all(line.startswith(course) for line in warnings)
+    assert "nothing changed since the last build" in second.output
+    assert [line for line in second.output.splitlines() if ": warning: " in line] == warnings
