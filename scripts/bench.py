@@ -56,7 +56,7 @@ SIZES = {
         "modules": [40, 200, 500],
         "variants": [2, 10],
         "pdf_modules": 24,
-        "long_modules": 500,
+        "long_modules": 700,
     },
 }
 
@@ -201,15 +201,20 @@ def pdf_figures(report: Report, work: Path, modules: int) -> None:
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     parallel = coursebook("pdf", root, "--jobs", str(os.cpu_count() or 1), "--no-progress",
                           "--out", out_parallel)
-    pdfs_before = file_digests(out_parallel, "*.pdf")
-    nochange = coursebook("pdf", root, "--no-progress", "--out", out_parallel)
-    pdfs_warm = file_digests(out_parallel, "*.pdf")
+    # The whole build (site and PDFs, all cores): cold, again, and after an edit.
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    site = root / "site"
+    cold = coursebook("build", root)
+    pdfs_before = file_digests(site, "*.pdf")
+    nochange = coursebook("build", root)
+    pdfs_warm = file_digests(site, "*.pdf")
     edit_one_module(root)
-    edited = coursebook("pdf", root, "--no-progress", "--out", out_parallel)
-    pdfs_after = file_digests(out_parallel, "*.pdf")
+    edited = coursebook("build", root)
+    pdfs_after = file_digests(site, "*.pdf")
     report.raw["pdf"] = {
         "serial_s": serial, "raw_weasyprint_s": raw, "parallel_s": parallel,
-        "nochange_s": nochange, "edit_s": edited, "pdfs": len(pdfs_after),
+        "build_cold_s": cold, "build_nochange_s": nochange, "build_edit_s": edited,
+        "pdfs": len(pdfs_after),
         "rerendered_nochange": changed(pdfs_before, pdfs_warm),
         "rerendered_after_edit": changed(pdfs_warm, pdfs_after),
     }
@@ -223,14 +228,16 @@ def pdf_figures(report: Report, work: Path, modules: int) -> None:
         f"{parallel:.1f} s vs {serial:.1f} s",
     ))
     report.figures.append(Figure(
-        "3. PDFs: no-change rerun / cold (parallel)", nochange / parallel, "x", "<= 0.05",
-        nochange / parallel <= 0.05,
+        f"3. build with PDFs: no-change rebuild / cold build ({modules} modules)",
+        nochange / cold, "x", "<= 0.05", nochange / cold <= 0.05,
+        f"{nochange:.1f} s vs {cold:.1f} s; "
         f"{changed(pdfs_before, pdfs_warm)} of {len(pdfs_warm)} PDFs changed",
     ))
     report.figures.append(Figure(
-        "4. PDFs: one-module edit / cold (parallel)", edited / parallel, "x",
-        "only PDFs containing the module", None,
-        f"{changed(pdfs_warm, pdfs_after)} of {len(pdfs_after)} PDFs changed",
+        f"4. build with PDFs: one-module edit / cold build ({modules} modules)",
+        edited / cold, "x", "only PDFs containing the module", None,
+        f"{edited:.1f} s; {changed(pdfs_warm, pdfs_after)} of {len(pdfs_after)} PDFs "
+        "re-rendered",
     ))
 
 
