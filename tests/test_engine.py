@@ -6,6 +6,7 @@ from pathlib import Path
 
 from coursebook.assemble.blocks import Block, Kind, Line, parse_blocks
 from coursebook.assemble.terms import substitute, uses
+from coursebook.load import yamlfile
 from coursebook.pipeline import load_and_check
 from coursebook.reference import reference
 from tests.conftest import REPO, run_cli
@@ -97,3 +98,18 @@ def test_terms_capitalise_and_skip_code() -> None:
     text = "{{ Clinician }} or `{{ clinician }}` or {{clinician}}"
     assert substitute(text, terms) == "Care coordinator or `{{ clinician }}` or care coordinator"
     assert [u.name for u in uses(text)] == ["clinician", "clinician"]
+
+
+def test_libyaml_and_the_python_reader_read_every_bundled_file_alike() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in (REPO / "curriculum").rglob("*.yml")]
+    texts += [
+        p.read_text(encoding="utf-8").split("---\n")[1]
+        for p in (REPO / "curriculum/modules").glob("*.md")
+    ]
+    assert len(texts) > 40
+    for text in texts:
+        fast_node, fast = yamlfile._compose(yamlfile._FastLoader, text)
+        slow_node, slow = yamlfile._compose(yamlfile._Loader, text)
+        assert fast == slow
+        assert fast_node is not None and slow_node is not None
+        assert fast_node.start_mark.line == slow_node.start_mark.line

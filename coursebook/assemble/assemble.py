@@ -405,7 +405,7 @@ def _include(ref: SnippetRef, ctx: _Context, out: _Selected, depth: int) -> None
 
 
 def _terms(line: Line, ctx: _Context) -> str:
-    if line.in_code:
+    if line.in_code or "{{" not in line.text:  # a term is always written {{ name }}
         return line.text
     for use in uses(line.text):
         if use.name in ctx.audience.terms:

@@ -53,30 +53,52 @@ class _Loader(yaml.SafeLoader):
     """
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_FastLoader: type[Any] = _Loader
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """The same, through libyaml: many times faster on a large curriculum."""
+
+
+_loader: type[Any]
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document. `first_line` is the file line the text starts on."""
-    loader = _Loader(text)
+    try:
+        node, data = _compose(_FastLoader, text)
+    except (yaml.YAMLError, ValueError, TypeError):
+        # Read it again with the pure-Python reader, whose messages _explain knows.
+        node, data = _parse_or_explain(text, first_line)
+    doc = YamlDocument(data=data, first_line=first_line)
+    if node is not None:
+        _record(node, (), doc, first_line - 1)
+    return doc
+
+
+def _compose(loader_class: type[Any], text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def _parse_or_explain(text: str, first_line: int) -> tuple[yaml.Node | None, Any]:
+    try:
+        return _compose(_Loader, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlSyntaxError(line, _explain(exc)) from None
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise YamlSyntaxError(first_line, f"this is not valid YAML ({exc})") from None
-    finally:
-        loader.dispose()
-    doc = YamlDocument(data=data, first_line=first_line)
-    if node is not None:
-        _record(node, (), doc, first_line - 1)
-    return doc
 
 
 def _record(node: yaml.Node, path: Path, doc: YamlDocument, offset: int) -> None:

@@ -7,6 +7,7 @@ each page writer is a small function of a `Site` and one thing to show.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,13 +48,27 @@ class VariantSite:
 
     def sessions_with(self, module_id: str) -> list[AssembledSession]:
         """The sessions that run a module (weekly routines run in several)."""
-        return [s for s in self.sessions if any(p.module == module_id for p in s.pages)]
+        return list(self._sessions_by_module.get(module_id, ()))
 
     def participant_page(self, module_id: str) -> Page | None:
         """The module as the participant workbook of this variant shows it."""
-        if self.participant is None:
-            return None
-        return next((p for p in self.participant.pages() if p.module == module_id), None)
+        return self._participant_pages.get(module_id)
+
+    @functools.cached_property
+    def _sessions_by_module(self) -> dict[str, list[AssembledSession]]:
+        """Each module's sessions, found once: every module page asks."""
+        found: dict[str, list[AssembledSession]] = {}
+        for session in self.sessions:
+            for module_id in dict.fromkeys(p.module for p in session.pages):
+                found.setdefault(module_id, []).append(session)
+        return found
+
+    @functools.cached_property
+    def _participant_pages(self) -> dict[str, Page]:
+        found: dict[str, Page] = {}
+        for page in self.participant.pages() if self.participant else ():
+            found.setdefault(page.module, page)
+        return found
 
     def overview_path(self) -> str:
         return paths.overview(self.course_id, self.variant_id)
@@ -83,7 +98,15 @@ class Site:
 
     def variants_with(self, module_id: str) -> list[VariantSite]:
         """Every variant (of any course) that runs a module."""
-        return [v for v in self.variants if v.sessions_with(module_id)]
+        return list(self._variants_by_module.get(module_id, ()))
+
+    @functools.cached_property
+    def _variants_by_module(self) -> dict[str, list[VariantSite]]:
+        found: dict[str, list[VariantSite]] = {}
+        for variant in self.variants:
+            for module_id in variant._sessions_by_module:
+                found.setdefault(module_id, []).append(variant)
+        return found
 
     def canonical(self, module_id: str) -> VariantSite:
         """The one variant whose copy of a module the search index holds: the first."""
