@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,9 @@ def input_digest(root: Path, options: BuildOptions) -> str:
     """A hash of everything a build's output depends on.
 
     The curriculum, the project's theme and settings, coursebook's own code and
-    files, the git commit (the contributors page reads history), the options,
-    SOURCE_DATE_EPOCH and today's date (review status depends on it).
+    files, the versions of the libraries that render and check it, the git commit
+    (the contributors page reads history), the options, SOURCE_DATE_EPOCH and
+    today's date (review status depends on it).
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
@@ -103,11 +105,29 @@ def input_digest(root: Path, options: BuildOptions) -> str:
         digest.update(f"{base.name}/{path.relative_to(base).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     settings = [
+        *_versions(RENDERERS),
         repr(sorted(options.only)), str(options.pdfs), _git_head(root),
         os.environ.get("SOURCE_DATE_EPOCH", ""), today().isoformat(),
     ]
     digest.update("\0".join(settings).encode())
     return digest.hexdigest()
+
+
+RENDERERS = (
+    "mkdocs", "mkdocs-material", "weasyprint", "markdown", "pymdown-extensions", "jinja2",
+    "nh3", "pypdf", "textstat", "pydantic", "pyyaml",
+)
+"""The libraries whose upgrade can change what a build makes or what the checks say."""
+
+
+def _versions(names: tuple[str, ...]) -> list[str]:
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} missing")
+    return found
 
 
 def _files(base: Path, names: tuple[str, ...]) -> list[Path]:

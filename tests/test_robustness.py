@@ -13,6 +13,7 @@ from pathlib import Path
 import filelock
 import pytest
 
+import coursebook.build
 from coursebook.build import LOCK_FILE, STAGE_PREFIX, BuildOptions, build
 from coursebook.errors import BuildLocked
 from tests.conftest import REPO, run_cli
@@ -126,3 +127,15 @@ def test_rebuild_with_nothing_changed_still_prints_the_warnings(project) -> None
     assert warnings and all(line.startswith(course) for line in warnings)
     assert "nothing changed since the last build" in second.output
     assert [line for line in second.output.splitlines() if ": warning: " in line] == warnings
+
+
+def test_upgrading_a_library_that_renders_the_site_rebuilds_it(project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    root = project()
+    assert not build(root, NO_PDF).up_to_date
+    assert build(root, NO_PDF).up_to_date
+    real = coursebook.build.version
+    monkeypatch.setattr(
+        coursebook.build, "version",
+        lambda name: "99.0" if name == "mkdocs-material" else real(name),
+    )
+    assert not build(root, NO_PDF).up_to_date
