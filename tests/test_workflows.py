@@ -110,6 +110,7 @@ def test_sharded_publish_builds_every_variant_once_and_joins_their_pdfs() -> Non
     uploaded = _step(pdfs, "actions/upload-artifact@")
     downloaded = _step(site, "actions/download-artifact@")
     assert uploaded["with"]["path"] == ".coursebook-cache/pdf/*.pdf"
+    assert uploaded["with"]["include-hidden-files"] is True
     assert downloaded["with"]["path"] == ".coursebook-cache/pdf"
     assert downloaded["with"]["merge-multiple"] is True
     assert site["needs"] == "pdfs"
