@@ -8,6 +8,11 @@ suite stays fast.
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from types import FrameType
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,6 +51,22 @@ LINES = st.one_of(
     ),
 )
 SOURCES = st.lists(LINES, max_size=40).map("\n".join)
+HANG = 60
+"""Seconds after which a test counts as hung: its examples take well under one."""
+
+
+@pytest.fixture(autouse=True)
+def no_hang() -> Iterator[None]:
+    """Fail a test that runs for HANG seconds instead of letting it stall the suite."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"no answer after {HANG} s: the parser or substitution hangs")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(HANG)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 @settings(max_examples=300, deadline=None)
