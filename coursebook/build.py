@@ -167,7 +167,7 @@ def _last_build(root: Path, digest: str) -> dict[str, Any] | None:
         return None
     if not isinstance(recorded, dict) or recorded.get("digest") != digest:
         return None
-    if not isinstance(recorded.get("problems"), list):
+    if not isinstance(recorded.get("problems"), list):  # written before warnings were kept
         return None
     return recorded
 
@@ -189,7 +189,7 @@ def _problems(record: dict[str, Any]) -> Problems:
     """The warnings a recorded build printed."""
     return Problems(
         Problem(p["path"], p["line"], Severity(p["severity"]), p["message"])
-        for p in record.get("problems", [])
+        for p in record["problems"]
     )
 
 

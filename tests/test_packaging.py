@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from tests.pdf_support import make_project
 
-REPO = Path(__file__).resolve().parents[1]
 TOP_LEFT_OUT = shutil.ignore_patterns(
     ".git", ".venv", "build", "site", "*.egg-info", ".coursebook*", ".*_cache", ".hypothesis"
 )

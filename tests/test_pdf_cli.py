@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,10 +83,14 @@ def test_the_site_can_list_the_same_markdown_extensions():
     assert {"pymdownx.tasklist": {"custom_checkbox": True}} in listed
 
 
-def test_the_progress_bar_is_quiet_in_ci_and_when_not_asked_for(monkeypatch):
+def test_the_progress_bar_shows_only_on_a_terminal_outside_ci(monkeypatch, capsys):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.delenv("CI", raising=False)
+    assert not quiet(True)
     monkeypatch.setenv("CI", "true")
     assert quiet(True)
     monkeypatch.delenv("CI")
     assert quiet(False)
     with progress_bar(3, enabled=False) as advance:
         advance("downloads/x.pdf")
+    assert capsys.readouterr().err == ""

@@ -37,7 +37,6 @@ class Reading:
     def __init__(self, text: Prose) -> None:
         self._text = text
         self.age = reading_age(text.text)
-        self.words = text.words
 
     def above(self, target: int) -> bool:
         return self.age > target

@@ -76,12 +76,12 @@ class PdfCache:
         caches of CI shards (`build --only`) copied into one folder serve the build
         that joins them, with nothing rendered twice.
         """
-        entry = self.entries.get(path)
         blob = self.blob(key)
-        if entry and entry.key == key and blob.is_file():
-            return entry
         if not blob.is_file():
             return None
+        entry = self.entries.get(path)
+        if entry and entry.key == key:
+            return entry
         try:
             pages = len(pypdf.PdfReader(blob).pages)
         except (pypdf.errors.PyPdfError, OSError, ValueError):

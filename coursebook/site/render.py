@@ -42,7 +42,8 @@ def render_site(config_file: Path, site_dir: Path) -> list[Problem]:
                 config.plugins.on_shutdown()
         except (exceptions.ConfigurationError, exceptions.Abort) as exc:
             raise CoursebookError(f"{config_file}: MkDocs could not build the site: {exc}") from exc
-    gc.unfreeze()
+        finally:
+            gc.unfreeze()
     return [_problem(message, config_file.parent) for message in messages]
 
 
