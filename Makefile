@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.test-installed
-SYSTEM_STAMP := $(VENV)/.system-installed
+BUILD_SYSTEM_STAMP := $(VENV)/.system-build-installed
+TEST_SYSTEM_STAMP := $(VENV)/.system-test-installed
 
-.PHONY: build test check lint install install-test system-deps bench clean
+.PHONY: build test check lint install install-test bench clean
 
-build: $(STAMP)
+build: $(STAMP) $(BUILD_SYSTEM_STAMP)
 	$(BIN)/coursebook check .
 	$(BIN)/coursebook build .
 
@@ -25,12 +26,18 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 
 install: $(STAMP)
 
-# Debian packages the tests need: Chromium for the browser tests, poppler for PDF pages.
-$(SYSTEM_STAMP): | $(VENV)/bin/python
-	bash scripts/install-system-deps.sh
+# Debian packages the site and PDFs need: Pango, HarfBuzz-Subset and fonts for WeasyPrint.
+# The stamps depend on the script, so a change to its package lists runs it again.
+$(BUILD_SYSTEM_STAMP): scripts/install-system-deps.sh | $(VENV)/bin/python
+	bash scripts/install-system-deps.sh --build
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(STAMP) $(SYSTEM_STAMP)
+# What the tests add: Chromium for the browser tests, poppler for PDF pages.
+$(TEST_SYSTEM_STAMP): scripts/install-system-deps.sh | $(VENV)/bin/python
+	bash scripts/install-system-deps.sh --test
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP) $(BUILD_SYSTEM_STAMP) $(TEST_SYSTEM_STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
