@@ -9,7 +9,9 @@ first page) and a contents page with the numbers from the first pass. Only one
 group's layout is in memory at a time.
 
 Anything WeasyPrint logs at warning level or above (a picture it could not
-read, a style sheet it could not parse, a missing language) fails the PDF.
+read, a style sheet it could not parse, a missing language) fails the PDF,
+except the few notices in `notices.HARMLESS`, after which the PDF is still
+right: those come back as notes, for the build to mention once.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from coursebook.pdf.errors import MissingResource, RenderFailed, UnsafeResource
 from coursebook.pdf.join import Bookmark, Destination, Piece, join_pieces
+from coursebook.pdf.notices import sort_notices
 from coursebook.pdf.resources import Policy, Refused, SafeFetcher
 from coursebook.pdf.theme import BOOK_TEMPLATE, HANDOUT_TEMPLATE, Theme
 from coursebook.pdf.verify import verify_pdf
@@ -54,10 +57,11 @@ class RenderJob:
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a worker made."""
+    """What a worker made, and the notes (see `notices.HARMLESS`) WeasyPrint left on the way."""
 
     pages: int
     size: int
+    notes: frozenset[str] = frozenset()
 
 
 def render_job(job: RenderJob) -> Rendered:
@@ -69,7 +73,7 @@ def render_job(job: RenderJob) -> Rendered:
         data = printer.write(printer.layout(whole_html(job.theme, job.view)))
     job.target.write_bytes(data)
     pages = verify_pdf(job.target, job.view, job.name)
-    return Rendered(pages, len(data))
+    return Rendered(pages, len(data), frozenset(printer.notes))
 
 
 def whole_html(theme: Theme, view: View) -> str:
@@ -222,6 +226,7 @@ class _Printer:
     def __init__(self, job: RenderJob) -> None:
         self.job = job
         self.fetcher = SafeFetcher(job.policy, job.referrers)
+        self.notes: set[str] = set()
 
     def layout(self, html: str) -> Document:
         """Lay `html` out into pages."""
@@ -248,6 +253,8 @@ class _Printer:
             with contextlib.suppress(Refused):
                 yield
             self._fail_on_refusal()
+        notes, problems = sort_notices(problems)
+        self.notes.update(notes)
         _fail_on(problems, self.job)
 
     def _fail_on_refusal(self) -> None:

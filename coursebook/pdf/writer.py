@@ -7,7 +7,8 @@
    all before anything is rendered.
 3. Hash each PDF's inputs; those found in the cache are not rendered again.
 4. Render the others with WeasyPrint in worker processes; each is checked
-   for completeness before it is kept.
+   for completeness before it is kept. A harmless notice WeasyPrint gave on the
+   way (`notices.HARMLESS`) is printed once, as a note, however many PDFs gave it.
 5. Copy every PDF to its place under `out_dir`, each with an atomic replace.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +88,7 @@ def render_pdfs(
         for document in plan_documents(assembled.editions)
     ]
     entries: dict[str, Entry] = {}
+    notes: set[str] = set()
     to_render = []
     for item in planned:
         entry = cache.hit(item.document.path, item.job.key)
@@ -99,6 +102,7 @@ def render_pdfs(
             entry = Entry(job.key, rendered.pages, rendered.size)
             cache.store(job.name, entry, job.target)
             entries[job.name] = entry
+            notes.update(rendered.notes)
             advance(job.name)
 
         try:
@@ -108,6 +112,8 @@ def render_pdfs(
             for job in to_render:
                 job.target.unlink(missing_ok=True)
             cache.save()
+    for note in sorted(notes):
+        print(f"coursebook: note: {note}", file=sys.stderr)
     for item in planned:
         place_file(cache.blob(item.job.key), out_dir / item.document.path)
     return [_info(item.document, entries[item.document.path]) for item in planned]
