@@ -14,6 +14,7 @@ import click
 
 from coursebook import __version__
 from coursebook.errors import CoursebookError
+from coursebook.terminal import echo
 
 COMMANDS = {
     "build": "coursebook.commands.build:build_command",
@@ -51,7 +52,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except CoursebookError as exc:
-            click.echo(f"coursebook: {exc}", err=True)
+            echo(f"coursebook: {exc}", err=True)
             ctx.exit(1)
 
 

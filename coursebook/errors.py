@@ -39,11 +39,27 @@ class Problem:
         return f"{where}: {self.severity.value}: {self.message}"
 
     def github(self) -> str:
-        """A GitHub Actions workflow command, shown on the pull request's diff."""
+        """A GitHub Actions workflow command, shown on the pull request's diff.
+
+        The file name and message are escaped as GitHub's workflow commands require,
+        so a file name with a newline or a comma in it cannot end the annotation and
+        start another.
+        """
         kind = "error" if self.severity is Severity.ERROR else "warning"
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        line = f",line={self.line}" if self.line else ""
-        return f"::{kind} file={self.path}{line}::{text}"
+        properties = f"file={_escape_property(self.path)}"
+        if self.line:
+            properties += f",line={self.line}"
+        return f"::{kind} {properties}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    """A workflow command's message: `%`, carriage return and newline escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value: also `:` and `,`, which end one."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class Problems:

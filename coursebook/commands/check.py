@@ -9,6 +9,7 @@ import click
 
 from coursebook.errors import Problems
 from coursebook.pipeline import load_and_check
+from coursebook.terminal import echo
 
 FORMATS = ("text", "github")
 
@@ -16,7 +17,7 @@ FORMATS = ("text", "github")
 def print_problems(problems: Problems, fmt: str = "text") -> None:
     """One line per problem: `path:line: error: message`, or GitHub annotations."""
     for problem in problems:
-        click.echo(problem.github() if fmt == "github" else problem.format())
+        echo(problem.github() if fmt == "github" else problem.format())
 
 
 @click.command()
@@ -38,6 +39,6 @@ def check(project_dir: Path, strict: bool, fmt: str) -> None:
         )
     else:
         counted = "the curriculum could not be read"
-    click.echo(f"coursebook check: {counted}: {problems.summary()}", err=True)
+    echo(f"coursebook check: {counted}: {problems.summary()}", err=True)
     if problems.fail(strict):
         sys.exit(1)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from coursebook.commands.check import print_problems
 from coursebook.errors import CoursebookError
 from coursebook.pipeline import load_and_check, today
 from coursebook.report import build_report, render_html, render_markdown, render_text
+from coursebook.report.text import TerminalConsole
+from coursebook.terminal import echo
 
 FORMATS = ("text", "markdown", "html")
 
@@ -29,8 +30,8 @@ def report(project_dir: Path, fmt: str) -> None:
         raise CoursebookError("the curriculum could not be read; fix the problems above first")
     result = build_report(assembled, problems, today())
     if fmt == "markdown":
-        click.echo(render_markdown(result), nl=False)
+        echo(render_markdown(result), nl=False)
     elif fmt == "html":
-        click.echo(render_html(result), nl=False)
+        echo(render_html(result), nl=False)
     else:
-        render_text(result, Console(highlight=False))
+        render_text(result, TerminalConsole())

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group, RenderableType
+from collections.abc import Iterator
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from coursebook.report.markdown import day
 from coursebook.report.model import ModuleRow, Report, Review, VariantReport
+from coursebook.terminal import printable
+
+
+class TerminalConsole(Console):
+    """A rich console for curriculum text: what it prints is `printable`, and square
+    brackets in a title print as written (no rich markup, which would also fail on
+    a title such as "Pain [/]")."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(markup=False, highlight=False, **options)
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        """A string (a table cell, a line) made `printable` before it is measured, so the
+        columns line up."""
+        return super().render_str(printable(text), **options)
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterator[Segment]:
+        """Rich's segments, with escape sequences and control characters taken out of the
+        text, `Text` built by hand included (rich's own cursor controls are left alone)."""
+        for segment in super().render(renderable, options):
+            if segment.control:
+                yield segment
+            else:
+                yield Segment(printable(segment.text), segment.style)
 
 
 def render_text(report: Report, console: Console) -> None:
