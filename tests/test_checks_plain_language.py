@@ -156,3 +156,57 @@ def test_words_to_avoid_are_found_whole_word_any_case_with_line_and_alternative(
         'audience "community" (first-course/community); instead: people with mental health '
         "problems",
     ]
+
+
+def test_invisible_characters_do_not_hide_words_to_avoid_and_are_named_with_their_line(
+    project: Callable[..., Path],
+) -> None:
+    root = project({
+        "curriculum/audiences.yml": AVOID,
+        WELCOME: module_text(
+            "Ask the Pa\u00adtient what helps.",
+            "Someone who suf\u200bfers",
+            "from pain can still walk.\u2060",
+            "\ufeffThe mentally\u200c ill are people too. Ask the Pa&shy;tient.",
+        ),
+    })
+    avoid = 'is on the list of words to avoid for the audience "community" (first-course/community)'
+    hides = "which stops the checks from finding the word; delete it (typing the word again does)"
+    assert check_lines(root) == [
+        f'{WELCOME}:12: warning: "Patient" {avoid}; instead: the person you care for',
+        f'{WELCOME}:12: warning: line 12 has an invisible character (soft hyphen) in "Patient", '
+        f"{hides}",
+        f'{WELCOME}:13: warning: "suffers from" {avoid}; instead: lives with',
+        f'{WELCOME}:13: warning: line 13 has an invisible character (zero-width space) in '
+        f'"suffers", {hides}',
+        f'{WELCOME}:14: warning: line 14 has an invisible character (word joiner) in "walk.", '
+        f"{hides}",
+        f'{WELCOME}:15: warning: "Patient" {avoid}; instead: the person you care for',
+        f'{WELCOME}:15: warning: "The mentally ill" {avoid}; instead: people with mental health '
+        "problems",
+        f"{WELCOME}:15: warning: line 15 has an invisible character (zero-width no-break space) "
+        f'in "The", {hides}',
+        f"{WELCOME}:15: warning: line 15 has an invisible character (zero-width non-joiner) in "
+        f'"mentally", {hides}',
+    ]
+
+
+def test_an_invisible_character_between_words_is_named_by_the_word_before_it(
+    project: Callable[..., Path],
+) -> None:
+    root = project({WELCOME: module_text("\u200b Ask for help \u200b when you need it.")})
+    assert check_lines(root) == [
+        f"{WELCOME}:12: warning: line 12 has an invisible character (zero-width space) after "
+        '"help"; delete it',
+        f"{WELCOME}:12: warning: line 12 has an invisible character (zero-width space) at the "
+        "start; delete it",
+    ]
+
+
+def test_joiners_in_emoji_and_other_scripts_are_left_alone(
+    project: Callable[..., Path],
+) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "I want", with a ZWNJ
+    root = project({WELCOME: module_text(f"A family {family} and a word: {persian}.")})
+    assert check_lines(root) == []

@@ -14,6 +14,7 @@ from coursebook.assemble.assemble import AssembledEdition
 from coursebook.checks import (
     accessibility,
     governance,
+    invisible,
     links,
     raw_html,
     readability,
@@ -37,4 +38,5 @@ def run_checks(
     yield from links.check_links(curriculum, editions)
     yield from accessibility.check_accessibility(editions)
     yield from readability.check_reading_ages(curriculum, editions)
+    yield from invisible.check_invisible_characters(curriculum)
     yield from wording.check_words_to_avoid(curriculum, editions)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import textstat
 
 from coursebook.assemble.assemble import OutLine
+from coursebook.checks.invisible import visible
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _BOX = re.compile(r'^[!?]{3}\+?\s*[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
@@ -121,10 +122,11 @@ class Prose:
 
 
 def plain(text: str) -> str:
-    """One line of Markdown as the words a reader sees."""
+    """One line of Markdown as the words a reader sees (no invisible characters either,
+    written or as entities such as `&shy;`)."""
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return html.unescape(text).strip()
+    return visible(html.unescape(text)).strip()
 
 
 def prose(lines: Iterable[OutLine]) -> Prose:

@@ -3,7 +3,8 @@
 Each audience in `audiences.yml` may list words or phrases its participant
 edition should not use (`avoid:`), each with what to write instead. They are
 matched whole-word and in any capitalisation, in the plain text participants
-read, so a phrase split over two lines is still found.
+read, so a phrase split over two lines is still found, and one with an
+invisible character in it (`invisible.py`) too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from coursebook.assemble.assemble import AssembledEdition, Page
+from coursebook.checks.invisible import visible
 from coursebook.checks.prose import prose
 from coursebook.checks.readability import participant_pages
 from coursebook.errors import Problem, Severity
@@ -32,7 +34,7 @@ class Avoided:
 
 def pattern(word: str) -> re.Pattern[str]:
     """Whole words, any capitalisation, any spaces between the words of a phrase."""
-    words = [re.escape(part) for part in word.split()]
+    words = [re.escape(part) for part in visible(word).split()]
     return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
