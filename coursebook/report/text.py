@@ -20,8 +20,8 @@ class TerminalConsole(Console):
     brackets in a title print as written (no rich markup, which would also fail on
     a title such as "Pain [/]")."""
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(markup=False, highlight=False, **options)
+    def __init__(self) -> None:
+        super().__init__(markup=False, highlight=False)
 
     def render_str(self, text: str, **options: Any) -> Text:
         """A string (a table cell, a line) made `printable` before it is measured, so the
