@@ -50,7 +50,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check coursebook tests scripts
 	$(BIN)/mypy coursebook
 
-bench: $(STAMP)
+bench: $(STAMP) $(BUILD_SYSTEM_STAMP)
 	$(BIN)/python scripts/bench.py --size full
 
 clean:
