@@ -9,6 +9,7 @@ from here: the site through `mkdocs_extensions()`, print through
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import markdown
@@ -46,7 +47,13 @@ def markdown_to_html(text: str, heading_level: int = 1) -> str:
     Print nests a module's headings under its session, so it asks for
     `heading_level=2`; the site keeps `#` as `<h1>`.
     """
+    return str(_converter(heading_level).reset().convert(text))
+
+
+@cache
+def _converter(heading_level: int) -> markdown.Markdown:
+    """One converter per heading level, reset before each use: building one costs more
+    than converting a page."""
     configs = {name: dict(config) for name, config in EXTENSION_CONFIGS.items()}
     configs["toc"] = {"baselevel": heading_level}
-    converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=configs)
-    return converter.convert(text)
+    return markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=configs)

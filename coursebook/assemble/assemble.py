@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coursebook.assemble.blocks import Block, Kind, Line, Node, SnippetRef
-from coursebook.assemble.html import HtmlFilter, clean_meta, clean_text
+from coursebook.assemble.plain import plain, plain_meta
 from coursebook.assemble.terms import substitute, uses
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import Curriculum, Module
@@ -205,7 +205,6 @@ class _Context:
     snippets: Mapping[str, tuple[Node, ...]]
     known_terms: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
-    html: HtmlFilter = field(default_factory=HtmlFilter)
 
 
 @dataclass
@@ -245,9 +244,9 @@ def assemble_edition(
             AssembledSession(
                 number=number,
                 slug=session.slug,
-                title=clean_text(session.title),
+                title=plain(session.title),
                 length=length,
-                prepare=tuple(clean_text(item) for item in session.prepare),
+                prepare=tuple(plain(item) for item in session.prepare),
                 pages=tuple(pages),
                 timeline=_timeline(session, variant, pages),
             )
@@ -256,8 +255,8 @@ def assemble_edition(
         course=course_id,
         variant=variant_id,
         edition=edition,
-        course_title=clean_text(course.title),
-        variant_title=clean_text(variant.title),
+        course_title=plain(course.title),
+        variant_title=plain(variant.title),
         audience=variant.audience,
         sessions=tuple(sessions),
         problems=tuple(problems),
@@ -308,15 +307,14 @@ def assemble_page(module: Module, context: _Context) -> Page:
         Handout(h.title, module.id, h.path, h.number, h.lines) for h in shown.handouts
     )
     return Page(
-        module.id, module.path, clean_meta(module.meta), tuple(shown.lines), activities, handouts
+        module.id, module.path, plain_meta(module.meta), tuple(shown.lines), activities, handouts
     )
 
 
 def _select(nodes: tuple[Node, ...], ctx: _Context, out: _Selected, depth: int) -> None:
     for node in nodes:
         if isinstance(node, Line):
-            text = ctx.html.clean(_terms(node, ctx)).text
-            out.lines.append(OutLine(text, node.path, node.number))
+            out.lines.append(OutLine(_terms(node, ctx), node.path, node.number))
         elif isinstance(node, SnippetRef):
             _include(node, ctx, out, depth)
         elif _keeps(node, ctx):
@@ -344,11 +342,11 @@ def _block(block: Block, ctx: _Context, out: _Selected, depth: int) -> None:
         out.activities.insert(
             len(out.activities) - len(inner.activities),
             Activity(
-                clean_text(block.title or "Activity"), block.minutes, "", block.path, block.number
+                plain(block.title or "Activity"), block.minutes, "", block.path, block.number
             ),
         )
     if block.kind is Kind.HANDOUT:
-        out.handouts.append(Handout(clean_text(block.title or "Handout"), "", block.path,
+        out.handouts.append(Handout(plain(block.title or "Handout"), "", block.path,
                                     block.number, tuple(inner.lines)))
     if not block.kind.is_boxed:
         out.lines.extend(inner.lines)
@@ -372,7 +370,7 @@ def _admonition(block: Block, ctx: _Context) -> str:
         title = block.title or "If someone is at risk"
     else:
         title = block.title or "Facilitator notes"
-    title = clean_text(substitute(title, ctx.audience.terms)).replace('"', "\u201d")
+    title = plain(substitute(title, ctx.audience.terms)).replace('"', "\u201d")
     return f'!!! cb-{block.kind.value} "{title}"'
 
 

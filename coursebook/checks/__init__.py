@@ -16,7 +16,7 @@ from coursebook.checks import (
     governance,
     invisible,
     links,
-    raw_html,
+    published,
     readability,
     structure,
     wording,
@@ -34,7 +34,7 @@ def run_checks(
     yield from structure.check_reviews(curriculum, today)
     yield from structure.check_timings(curriculum, editions)
     yield from governance.check_required_content(curriculum, editions)
-    yield from raw_html.check_raw_html(curriculum)
+    yield from published.check_published(curriculum, editions)
     yield from links.check_links(curriculum, editions)
     yield from accessibility.check_accessibility(editions)
     yield from readability.check_reading_ages(curriculum, editions)

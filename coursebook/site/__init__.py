@@ -6,7 +6,9 @@
 2. Gather what the site shows and write `build/` as a plain docs tree:
    Markdown pages, media, theme layer and `build/mkdocs.yml` (`tree.build_tree`,
    a pure function, then `writer.write_tree`, which touches only changed files).
-3. Run MkDocs on `build/mkdocs.yml` into the staging folder.
+3. Run MkDocs on `build/mkdocs.yml` into the staging folder, then read every
+   finished page again (`audit.audit_site`): a page that could run script stops
+   the build.
 
 Because step 2 leaves a complete MkDocs project, the renderer is swappable: any
 tool that reads `mkdocs.yml` can take over step 3.
@@ -20,6 +22,7 @@ from pathlib import Path
 from coursebook.build import CACHE_DIR, SITE_DIR, WORK_DIR, BuildOptions, BuildResult
 from coursebook.errors import CurriculumInvalid, Problems
 from coursebook.pipeline import Assembled
+from coursebook.site.audit import audit_site
 from coursebook.site.downloads import Pdf
 from coursebook.site.inputs import git_history, read_base_config, read_media, render_pdfs
 from coursebook.site.model import gather
@@ -40,6 +43,7 @@ def build_site(assembled: Assembled, stage: Path, options: BuildOptions) -> Buil
         )
     pages = write_docs(assembled, pdfs)
     problems = Problems(render_site(work / CONFIG, stage / SITE_DIR))
+    problems.extend(audit_site(stage / SITE_DIR))
     if problems.fail():
         raise CurriculumInvalid(problems)
     return BuildResult(stage / SITE_DIR, problems, pages=pages, pdfs=list(pdfs))

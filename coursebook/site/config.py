@@ -15,11 +15,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from coursebook.sanitise import escape_text
 from coursebook.schema import Project
 from coursebook.site.theme import STYLESHEET
 
 EXTENSIONS = ("admonition", "pymdownx.details", "attr_list", "md_in_html", "tables", "toc")
 PLUGINS: dict[str, dict[str, Any]] = {
+    "coursebook-safety": {},
     "search": {},
     "offline": {},
     "privacy": {"assets_fetch": False, "assets_exclude": ["unpkg.com/mermaid@*"]},
@@ -27,7 +29,9 @@ PLUGINS: dict[str, dict[str, Any]] = {
 """Built into Material. With `assets_fetch: false` the privacy plugin downloads nothing
 and warns about any resource from outside the site, which fails the build. Material's
 script names a diagram library on a CDN that it loads only for Mermaid diagrams; the
-site has none (no `mermaid` fence is configured), so that one address is let through."""
+site has none (no `mermaid` fence is configured), so that one address is let through.
+`coursebook-safety` (coursebook's own, `coursebook.site.plugin`) cleans every page's
+content with the allow-list of `coursebook.sanitise`."""
 
 NavItem = str | dict[str, Any]
 
@@ -35,7 +39,7 @@ NavItem = str | dict[str, Any]
 def site_config(base: dict[str, Any], project: Project, nav: list[NavItem]) -> dict[str, Any]:
     """The whole `build/mkdocs.yml`, as data."""
     config = copy.deepcopy(base)
-    config.setdefault("site_name", project.title)
+    config["site_name"] = escape_text(str(config.get("site_name") or project.title))
     config["docs_dir"] = "docs"
     config["site_dir"] = "../site"
     config["use_directory_urls"] = False
@@ -55,7 +59,7 @@ def _copyright(project: Project) -> str:
     if project.licence:
         parts.append(f"Shared under {project.licence}.")
     parts.append(project.disclaimer)
-    return " ".join(parts)
+    return escape_text(" ".join(parts))
 
 
 def _theme(theme: object, language: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coursebook.site import paths
 from coursebook.site.markdown import heading, page
 from coursebook.site.model import Site, VariantSite
-from coursebook.site.words import duration, listing, plural
+from coursebook.site.words import duration, listing, plural, text
 
 EDITION_NOTE = (
     "This site is for the facilitators and tutors who run the courses. Every page shows "
@@ -77,19 +77,20 @@ def contributors(site: Site) -> str:
         parts += [
             "## Changes to the curriculum files",
             "From the project's version history.",
-            "\n".join(f"- {name}: {plural(count, 'change')}" for name, count in site.history),
+            "\n".join(f"- {text(name)}: {plural(count, 'change')}" for name, count in site.history),
         ]
     return page(*parts)
 
 
 def _module_link(site: Site, module_id: str, title: str) -> str:
     target = site.canonical(module_id).module_path(module_id)
-    return f"[{title}]({paths.link(paths.CONTRIBUTORS, target)})"
+    return f"[{text(title)}]({paths.link(paths.CONTRIBUTORS, target)})"
 
 
 def _people(people: dict[str, list[str]]) -> str:
     if not people:
         return "Nobody is named yet."
     return "\n".join(
-        f"- **{name}**: {listing(sorted(modules))}" for name, modules in sorted(people.items())
+        f"- **{text(name)}**: {listing(sorted(modules))}"
+        for name, modules in sorted(people.items())
     )

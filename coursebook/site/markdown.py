@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coursebook.site.words import attr
+from coursebook.site.words import attr, text
 
 _ASSET_LINK = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\bsrc=[\"'])\.\./assets/", re.MULTILINE)
 
@@ -12,9 +12,9 @@ _ASSET_LINK = re.compile(r"(\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|\bsrc=[\"'])\.\./asse
 def heading(title: str, where: str | None = None) -> str:
     """A page's first heading; `where` (course or variant) shows in search results too."""
     if where is None:
-        return f"# {title}"
+        return f"# {text(title)}"
     return (
-        f'# {title}<span class="cb-where"><span class="cb-where__dot"> · </span>'
+        f'# {text(title)}<span class="cb-where"><span class="cb-where__dot"> · </span>'
         f"{attr(where)}</span>"
     )
 

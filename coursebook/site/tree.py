@@ -26,6 +26,7 @@ import yaml
 from coursebook.errors import Problems
 from coursebook.pipeline import Assembled
 from coursebook.report import SITE_PAGE, Links, site_page
+from coursebook.sanitise import escape_text
 from coursebook.site import downloads, paths
 from coursebook.site.config import NavItem, site_config
 from coursebook.site.home import contributors, home
@@ -83,10 +84,14 @@ def _assembled(site: Site) -> Assembled:
 
 
 def nav(site: Site) -> list[NavItem]:
-    """Home, then course > variant > overview, sessions and modules, then contributors."""
+    """Home, then course > variant > overview, sessions and modules, then contributors.
+
+    Titles are escaped: Material prints navigation titles as HTML.
+    """
     items: list[NavItem] = [{"Home": paths.HOME}]
     for _course_id, course, variants in site.courses():
-        items.append({course.title: [{v.title: _variant_nav(v)} for v in variants]})
+        entries = [{escape_text(v.title): _variant_nav(v)} for v in variants]
+        items.append({escape_text(course.title): entries})
     items.append({"Curriculum report": SITE_PAGE})
     items.append({"Contributors": paths.CONTRIBUTORS})
     return items
@@ -94,8 +99,8 @@ def nav(site: Site) -> list[NavItem]:
 
 def _variant_nav(variant: VariantSite) -> list[NavItem]:
     entries: list[NavItem] = [{"Overview": variant.overview_path()}]
-    entries += [{session_name(s): variant.session_path(s)} for s in variant.sessions]
-    modules = [{m.title: variant.module_path(m.module)} for m in variant.modules()]
+    entries += [{escape_text(session_name(s)): variant.session_path(s)} for s in variant.sessions]
+    modules = [{escape_text(m.title): variant.module_path(m.module)} for m in variant.modules()]
     entries.append({"Modules": modules})
     return entries
 
@@ -114,7 +119,9 @@ def manifest(site: Site) -> str:
         "pages": {"home": paths.url(paths.HOME), "contributors": paths.url(paths.CONTRIBUTORS)},
         "courses": courses,
     }
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    # A browser that sniffs the manifest as HTML finds no tag in it.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def _variant(site: Site, variant: VariantSite) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+from coursebook.sanitise import escape_text
+
 
 def clock(minutes: int) -> str:
     """Time from the start of a session, as on a run-sheet: 95 -> `1:35`."""
@@ -51,6 +53,15 @@ def cell(text: str) -> str:
 def attr(text: str) -> str:
     """Text that is safe inside an HTML attribute or element."""
     return html.escape(text, quote=True)
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()!{}"})
+
+
+def text(words: str) -> str:
+    """Plain text (a name, a title) written into Markdown so that it shows as typed:
+    no link, emphasis or HTML can come of it."""
+    return escape_text(words).translate(_MARKDOWN_SPECIAL)
 
 
 def quoted(text: str) -> str:
