@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from coursebook.assemble.assemble import AssembledEdition
 from coursebook.checks import (
     accessibility,
+    assets,
     governance,
     links,
     raw_html,
@@ -34,6 +35,7 @@ def run_checks(
     yield from structure.check_timings(curriculum, editions)
     yield from governance.check_required_content(curriculum, editions)
     yield from raw_html.check_raw_html(curriculum)
+    yield from assets.check_assets(curriculum)
     yield from links.check_links(curriculum, editions)
     yield from accessibility.check_accessibility(editions)
     yield from readability.check_reading_ages(curriculum, editions)
