@@ -18,6 +18,7 @@ from coursebook.checks import (
     links,
     raw_html,
     readability,
+    site_settings,
     structure,
     wording,
 )
@@ -36,6 +37,7 @@ def run_checks(
     yield from governance.check_required_content(curriculum, editions)
     yield from raw_html.check_raw_html(curriculum)
     yield from assets.check_assets(curriculum)
+    yield from site_settings.check_site_settings(curriculum.root)
     yield from links.check_links(curriculum, editions)
     yield from accessibility.check_accessibility(editions)
     yield from readability.check_reading_ages(curriculum, editions)
