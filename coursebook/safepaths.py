@@ -24,7 +24,8 @@ from coursebook.errors import Problem, Severity
 SOURCES = ("curriculum", "overrides", "mkdocs.yml")
 """What the project's authors write: a link here would publish what it points to."""
 
-OUTPUTS = ("build", "site", ".coursebook-cache", ".coursebook.lock")
+CACHE = ".coursebook-cache"
+OUTPUTS = ("build", "site", CACHE, ".coursebook.lock")
 """What coursebook makes (the same names as `coursebook.build`'s folders and lock)."""
 
 LINK_IN_SOURCES = (

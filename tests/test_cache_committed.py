@@ -20,7 +20,7 @@ import pytest
 from coursebook.build import CACHE_DIR
 from coursebook.pdf.cache import MANIFEST, PdfCache
 from coursebook.pdf.writer import CACHE_FOLDER
-from tests.conftest import run_cli
+from tests.conftest import check_lines, run_cli
 from tests.pdf_support import make_project
 
 KEY = "a" * 64
@@ -133,3 +133,17 @@ def test_a_build_publishes_its_own_pdf_not_the_committed_one(tmp_path):
 
     assert run_cli(*build).exit_code == 0
     assert (root / "site" / path).read_bytes() == made
+
+
+def test_check_warns_about_each_committed_cache_file(project):
+    root = project()
+    folder = cache_folder(root)
+    (folder / f"{KEY}.pdf").write_bytes(a_pdf())
+    commit(root, ".")
+    (folder / f"{'b' * 64}.pdf").write_bytes(a_pdf())
+    assert check_lines(root) == [
+        f"{CACHE_DIR}/{CACHE_FOLDER}/{KEY}.pdf: warning: this file is in git, but "
+        ".coursebook-cache/ holds only what coursebook makes, so the build ignores it; take "
+        "the folder out of git with: git rm -r --cached .coursebook-cache (and add "
+        ".coursebook-cache/ to .gitignore)"
+    ]

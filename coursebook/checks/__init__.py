@@ -14,6 +14,7 @@ from coursebook.assemble.assemble import AssembledEdition
 from coursebook.checks import (
     accessibility,
     assets,
+    committed,
     governance,
     links,
     raw_html,
@@ -38,6 +39,7 @@ def run_checks(
     yield from raw_html.check_raw_html(curriculum)
     yield from assets.check_assets(curriculum)
     yield from site_settings.check_site_settings(curriculum.root)
+    yield from committed.check_committed_cache(curriculum.root)
     yield from links.check_links(curriculum, editions)
     yield from accessibility.check_accessibility(editions)
     yield from readability.check_reading_ages(curriculum, editions)

@@ -86,23 +86,21 @@ class PdfCache:
         blob = self.blob(key)
         if blob.name in self.committed or not blob.is_file():
             return None
-        content = blob.read_bytes()
         entry = self.entries.get(path)
         if entry and entry.key == key:
-            return entry if _digest(content) == entry.sha256 else None
+            return entry if _digest(blob) == entry.sha256 else None
         try:
             pages = len(pypdf.PdfReader(blob).pages)
         except (pypdf.errors.PyPdfError, OSError, ValueError):
             return None
-        entry = Entry(key, pages, len(content), _digest(content))
+        entry = Entry(key, pages, blob.stat().st_size, _digest(blob))
         self.entries[path] = entry
         return entry
 
     def store(self, path: str, key: str, pages: int, scratch: Path) -> Entry:
         """Keep a freshly made PDF under its key; return its entry."""
-        content = scratch.read_bytes()
+        entry = Entry(key, pages, scratch.stat().st_size, _digest(scratch))
         os.replace(scratch, self.blob(key))
-        entry = Entry(key, pages, len(content), _digest(content))
         self.entries[path] = entry
         return entry
 
@@ -130,5 +128,7 @@ def _read_manifest(manifest: Path) -> dict[str, Entry]:
         return {}
 
 
-def _digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
+def _digest(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks (a book can be tens of megabytes)."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
