@@ -106,100 +106,110 @@ def svg_problems(content: bytes) -> list[tuple[int, str]]:
     Read with expat (a real XML parser); a file that declares entities is refused
     rather than expanded, so a few bytes cannot grow into gigabytes.
     """
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    problems: list[tuple[int, str]] = []
-    open_elements: list[str] = []
-    style: list[str] = []
+    return _SvgReader().read(content)
 
-    def refuse(message: str) -> None:
-        problems.append((parser.CurrentLineNumber, message))
 
-    def start(name: str, attributes: dict[str, str]) -> None:
+class _SvgReader:
+    """One pass of expat over an SVG file, collecting a problem per unsafe part."""
+
+    def __init__(self) -> None:
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.StartElementHandler = self.start
+        self.parser.EndElementHandler = self.end
+        self.parser.CharacterDataHandler = self.text
+        self.parser.EntityDeclHandler = self.entity
+        self.parser.ProcessingInstructionHandler = self.instruction
+        self.problems: list[tuple[int, str]] = []
+        self.open_elements: list[str] = []
+        self.style: list[str] = []
+
+    def read(self, content: bytes) -> list[tuple[int, str]]:
+        try:
+            self.parser.Parse(content, True)
+        except _Stop:
+            pass
+        except expat.ExpatError as exc:
+            if not self.problems:
+                self.problems.append((exc.lineno, "the picture is not a valid SVG file "
+                                      f"({expat.ErrorString(exc.code)}); export it again "
+                                      "from your drawing program as plain SVG"))
+        return self.problems
+
+    def refuse(self, message: str) -> None:
+        self.problems.append((self.parser.CurrentLineNumber, message))
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
         namespace, _, local = name.rpartition(" ")
-        if not open_elements and (namespace, local) != (_SVG, "svg"):
-            refuse("the file does not start with an <svg> element in the SVG namespace "
-                   '(xmlns="http://www.w3.org/2000/svg"); export it again from your '
-                   "drawing program as plain SVG")
+        if not self.open_elements and (namespace, local) != (_SVG, "svg"):
+            self.refuse("the file does not start with an <svg> element in the SVG namespace "
+                        '(xmlns="http://www.w3.org/2000/svg"); export it again from your '
+                        "drawing program as plain SVG")
             raise _Stop
-        open_elements.append(local)
+        self.open_elements.append(local)
         if local in _FORBIDDEN:
-            refuse(f"the picture has {_FORBIDDEN[local]}; {_REMOVE}")
+            self.refuse(f"the picture has {_FORBIDDEN[local]}; {_REMOVE}")
         elif namespace == _XHTML:
-            refuse(f"the picture has a web page element (<{_short(local)}>) inside it; "
-                   f"{_REMOVE}")
+            self.refuse(f"the picture has a web page element (<{_short(local)}>) inside it; "
+                        f"{_REMOVE}")
         for attribute, value in attributes.items():
-            refuse_attribute(local, attribute.rsplit(" ", 1)[-1], value)
+            self.attribute(local, attribute.rsplit(" ", 1)[-1], value)
 
-    def refuse_attribute(element: str, attribute: str, value: str) -> None:
+    def attribute(self, element: str, attribute: str, value: str) -> None:
         if attribute.lower().startswith("on"):
-            refuse(f'the picture has an {attribute}="..." attribute, a program that runs '
-                   f"when the picture is opened or used; {_REMOVE}")
+            self.refuse(f'the picture has an {attribute}="..." attribute, a program that runs '
+                        f"when the picture is opened or used; {_REMOVE}")
         elif attribute == "href" and not _inside(value):
-            refuse(f'the picture refers to "{_short(value)}", outside itself; a picture may '
-                   f"only refer to its own parts (#name); {_REMOVE}")
+            self.refuse(f'the picture refers to "{_short(value)}", outside itself; a picture '
+                        f"may only refer to its own parts (#name); {_REMOVE}")
         elif attribute == "attributeName" and element in _ANIMATIONS and (
             value.rsplit(":", 1)[-1] == "href" or value.lower().startswith("on")
         ):
-            refuse(f'the picture has an animation that changes "{_short(value)}", which can '
-                   f"turn it into a link or a program; {_REMOVE}")
+            self.refuse(f'the picture has an animation that changes "{_short(value)}", which '
+                        f"can turn it into a link or a program; {_REMOVE}")
         elif attribute == "style":
-            refuse_css(value)
+            self.css(value)
         else:
-            refuse_urls(value)
+            self.urls(value)
 
-    def refuse_css(text: str) -> None:
+    def css(self, text: str) -> None:
         lowered = text.lower()
         if "\\" in text:
-            refuse("the picture's style has a backslash (\\), which can hide an address "
-                   f"from this check; {_REMOVE}")
+            self.refuse("the picture's style has a backslash (\\), which can hide an address "
+                        f"from this check; {_REMOVE}")
         if "@import" in lowered:
-            refuse(f"the picture's style loads another style sheet (@import); {_REMOVE}")
+            self.refuse(f"the picture's style loads another style sheet (@import); {_REMOVE}")
         if "image-set(" in lowered:
-            refuse(f"the picture's style loads pictures from elsewhere (image-set); {_REMOVE}")
-        refuse_urls(text)
+            self.refuse("the picture's style loads pictures from elsewhere (image-set); "
+                        + _REMOVE)
+        self.urls(text)
 
-    def refuse_urls(text: str) -> None:
+    def urls(self, text: str) -> None:
         for address in _CSS_URL.findall(text):
             if not _inside(address):
-                refuse(f'the picture\'s style loads "{_short(address)}", outside the '
-                       f"picture; a picture may only refer to its own parts (#name); {_REMOVE}")
+                self.refuse(f'the picture\'s style loads "{_short(address)}", outside the '
+                            f"picture; a picture may only refer to its own parts (#name); "
+                            + _REMOVE)
 
-    def text(data: str) -> None:
-        if open_elements and open_elements[-1] == "style":
-            style.append(data)
+    def text(self, data: str) -> None:
+        if self.open_elements and self.open_elements[-1] == "style":
+            self.style.append(data)
 
-    def end(name: str) -> None:
-        if open_elements.pop() == "style":
-            refuse_css("".join(style))
-            style.clear()
+    def end(self, name: str) -> None:
+        if self.open_elements.pop() == "style":
+            self.css("".join(self.style))
+            self.style.clear()
 
-    def entity(name: str, *_rest: object) -> None:
-        refuse(f'the picture declares an XML entity ("{_short(name)}"), which SVG drawings '
-               "do not need and which can make a small file huge; remove the <!DOCTYPE> "
-               "part at the top")
+    def entity(self, name: str, *_rest: object) -> None:
+        self.refuse(f'the picture declares an XML entity ("{_short(name)}"), which SVG '
+                    "drawings do not need and which can make a small file huge; remove the "
+                    "<!DOCTYPE> part at the top")
         raise _Stop
 
-    def instruction(target: str, data: str) -> None:
+    def instruction(self, target: str, data: str) -> None:
         if target.lower() == "xml-stylesheet":
-            refuse(f"the picture loads a style sheet from outside itself (<?xml-stylesheet?>); "
-                   f"{_REMOVE}")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.EntityDeclHandler = entity
-    parser.ProcessingInstructionHandler = instruction
-    try:
-        parser.Parse(content, True)
-    except _Stop:
-        pass
-    except expat.ExpatError as exc:
-        if not problems:
-            problems.append((exc.lineno, f"the picture is not a valid SVG file "
-                             f"({expat.ErrorString(exc.code)}); export it again from your "
-                             "drawing program as plain SVG"))
-    return problems
+            self.refuse("the picture loads a style sheet from outside itself "
+                        f"(<?xml-stylesheet?>); {_REMOVE}")
 
 
 class _Stop(Exception):
