@@ -1,6 +1,8 @@
 """`coursebook build` as one linear recipe.
 
-1. Take the project's lock. If nothing the build depends on has changed since the
+1. Refuse a project with a symbolic link in its own trees (see
+   `coursebook.safepaths`) before reading or writing anything. Take the
+   project's lock. If nothing the build depends on has changed since the
    last build (see `input_digest`), stop: `site/` is already what it would make.
    Otherwise load and check the curriculum; stop before writing anything if it
    has errors.
@@ -22,7 +24,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -35,7 +36,9 @@ from typing import Any
 import filelock
 
 from coursebook.errors import BuildLocked, CurriculumInvalid, Problem, Problems, Severity
+from coursebook.git import git_output
 from coursebook.pipeline import Assembled, find_project, load_and_check, today
+from coursebook.safepaths import SOURCES, read_bytes, regular_files, unsafe_paths
 
 SITE_DIR = "site"
 WORK_DIR = "build"
@@ -69,6 +72,9 @@ class BuildResult:
 def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Check, then build the site and PDFs of the project into `site/`."""
     root = find_project(project_dir)
+    unsafe = unsafe_paths(root)
+    if unsafe:
+        raise CurriculumInvalid(Problems(unsafe))
     with project_lock(root):
         digest = input_digest(root, options)
         previous = _last_build(root, digest)
@@ -99,11 +105,11 @@ def input_digest(root: Path, options: BuildOptions) -> str:
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    sources = [(root, p) for p in _files(root, ("curriculum", "overrides", "mkdocs.yml"))]
-    sources += [(package, p) for p in _files(package, (".",)) if "__pycache__" not in p.parts]
+    sources = [(root, p) for name in SOURCES for p in _project_files(root / name)]
+    sources += [(package, p) for p in _package_files(package)]
     for base, path in sources:
         digest.update(f"{base.name}/{path.relative_to(base).as_posix()}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(hashlib.sha256(read_bytes(path)).digest())
     settings = [
         *_versions(RENDERERS),
         repr(sorted(options.only)), str(options.pdfs), _git_head(root),
@@ -130,26 +136,22 @@ def _versions(names: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _files(base: Path, names: tuple[str, ...]) -> list[Path]:
-    found: list[Path] = []
-    for name in names:
-        path = base / name
-        if path.is_file():
-            found.append(path)
-        elif path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file())
-    return sorted(found)
+def _project_files(path: Path) -> list[Path]:
+    """The plain files at or under `path`, never through a symbolic link."""
+    if path.is_file() and not path.is_symlink():
+        return [path]
+    return regular_files(path)
+
+
+def _package_files(package: Path) -> list[Path]:
+    """coursebook's own files, through its one link (`pdf/theme_files`, the print theme)."""
+    return sorted(
+        p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
 
 
 def _git_head(root: Path) -> str:
-    try:
-        completed = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"],
-            capture_output=True, text=True, timeout=10, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return completed.stdout.strip()
+    return (git_output(root, "rev-parse", "HEAD", timeout=10) or "").strip()
 
 
 def _state_file(root: Path) -> Path:

@@ -15,6 +15,9 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from coursebook.assemble.blocks import USAGE, Kind
+from coursebook.checks.assets import ALLOWED
+from coursebook.checks.site_settings import PLUGINS
+from coursebook.report.changes import CODE_PATHS
 from coursebook.schema import (
     Audience,
     Audiences,
@@ -99,11 +102,31 @@ def reference() -> str:
         "This page is made by `coursebook reference` from the same definitions that "
         "`coursebook check` uses. Do not edit it by hand.\n",
         SYNTAX.format(blocks=blocks),
+        _safety(),
         "## Files and fields\n",
     ]
     for heading, model in SECTIONS:
         parts.append(_model_section(heading, model))
     return "\n".join(parts)
+
+
+def _safety() -> str:
+    """What may be in `curriculum/assets/`, and which files run code."""
+    code = "\n".join(f"- `{path.path}`: {path.what}." for path in CODE_PATHS)
+    return (
+        "## Files the site publishes, and files that run code\n\n"
+        f"**Assets.** `curriculum/assets/` may hold only these kinds of file: {ALLOWED}. "
+        "An SVG drawing may not hold a script, an `on...` attribute, a web page "
+        "(`<foreignObject>`) or a reference to anything outside itself; `coursebook check` "
+        "names the line. No file in the project may be a symbolic link.\n\n"
+        "**Files that run code.** These files are not content: they run as code when the "
+        "site and PDFs are built, so `coursebook diff` lists a change to them as one that "
+        "needs a maintainer's review. Do not change them in a content pull request.\n\n"
+        f"{code}\n\n"
+        "In `mkdocs.yml`, `hooks:`, `INHERIT:`, `extra_javascript:` and `extra_templates:` "
+        f"are refused, and so is any plugin but {', '.join(PLUGINS)}, and any Markdown "
+        "extension but those that only change how Markdown is written.\n"
+    )
 
 
 def _model_section(heading: str, model: type[BaseModel]) -> str:

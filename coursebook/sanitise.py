@@ -291,11 +291,11 @@ def audit_page(page: str) -> list[str]:
         if element.lower() in ("iframe", "object", "embed", "base", "frame", "applet"):
             found.setdefault(f"the element <{element.lower()}>", None)
     for match in _SCRIPT.finditer(serialised):
-        attributes = dict(_start_tags(f"<script{match.group(1)}>").__next__()[1])
-        if "src" in attributes:
-            if address_scheme(attributes["src"]) or attributes["src"].startswith("//"):
-                found.setdefault(f"a script from {_short(attributes['src'])}", None)
-        elif attributes.get("type") != "application/json" and not match.group(2).lstrip(
+        script = dict(next(_start_tags(f"<script{match.group(1)}>"))[1])
+        if "src" in script:
+            if address_scheme(script["src"]) or script["src"].startswith("//"):
+                found.setdefault(f"a script from {_short(script['src'])}", None)
+        elif script.get("type") != "application/json" and not match.group(2).lstrip(
         ).startswith(THEME_SCRIPTS):
             found.setdefault(f"an inline script starting {_short(match.group(2).strip())}",
                              None)

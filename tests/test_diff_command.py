@@ -174,3 +174,37 @@ def test_diff_from_before_the_curriculum_existed_lists_everything_as_new(
     assert result.exit_code == 0, result.output
     assert "2 variants, 2 pages and 7 PDFs change (courses: first-course (added))" in result.output
     assert "My first course (carers) (first-course/carers): new variant" in result.output
+
+
+REVIEW = (
+    "These files run code when the site and PDFs are built, so a maintainer must review the "
+    "change before it is merged:"
+)
+
+
+def test_diff_flags_files_that_run_code_for_a_maintainers_review(
+    history: tuple[Path, str],
+) -> None:
+    root, base = history
+    (root / "mkdocs.yml").write_text("theme:\n  name: material\n", encoding="utf-8")
+    (root / "overrides").mkdir()
+    (root / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n", "utf-8")
+    (root / ".github" / "workflows").mkdir(parents=True)
+    (root / ".github" / "workflows" / "x.yml").write_text("name: X\n", encoding="utf-8")
+    git(root, "add", "mkdocs.yml", ".github")
+    git(root, "commit", "--quiet", "-m", "Settings and a workflow")
+    result = run_cli("diff", base, str(root))
+    assert result.exit_code == 0, result.output
+    assert result.output.split("\n\n")[1] == (
+        f"{REVIEW}\n  .github/workflows/x.yml\n  mkdocs.yml\n  overrides/main.html"
+    )
+    markdown = run_cli("diff", base, str(root), "--format", "markdown").output
+    assert (
+        f"### Needs a maintainer's review\n\n{REVIEW}\n\n- `.github/workflows/x.yml`\n"
+        "- `mkdocs.yml`\n- `overrides/main.html`\n"
+    ) in markdown
+
+
+def test_diff_of_content_alone_asks_for_no_review(history: tuple[Path, str]) -> None:
+    root, base = history
+    assert REVIEW not in run_cli("diff", base, str(root)).output

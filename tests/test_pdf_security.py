@@ -12,7 +12,8 @@ from coursebook.pdf.content import Reference
 from coursebook.pdf.errors import MissingGlyph, MissingResource, RenderFailed, UnsafeResource
 from coursebook.pdf.resources import Policy, Refused, SafeFetcher, check_images
 from coursebook.pipeline import Assembled, load_and_check
-from tests.pdf_support import PACING, make_project
+from coursebook.safepaths import LINK_IN_SOURCES
+from tests.pdf_support import PACE_SVG, PACING, make_project
 
 HINT = "save the picture in curriculum/assets/ and write ![description](../assets/NAME)"
 
@@ -88,11 +89,29 @@ def test_a_file_url_that_reaches_the_pdf_writer_is_refused(tmp_path):
     )
 
 
-def test_a_symlink_out_of_the_assets_is_refused(tmp_path):
+def test_a_symlink_out_of_the_assets_is_refused_before_anything_is_read(tmp_path):
     root = with_picture(tmp_path, "../assets/secret.svg")
     (root / "curriculum/assets/secret.svg").symlink_to("/etc/passwd")
+    assembled, problems = load_and_check(root)
+    assert assembled is None
+    assert [p.format() for p in problems] == [
+        f"curriculum/assets/secret.svg: error: {LINK_IN_SOURCES}"
+    ]
+
+
+def test_a_symlink_made_after_the_check_is_refused_by_the_pdf(tmp_path):
+    root = with_picture(tmp_path, "../assets/secret.svg",
+                        {"curriculum/assets/secret.svg": PACE_SVG})
+    assembled, _ = load_and_check(root)
+    assert assembled is not None
+    (root / "curriculum/assets/secret.svg").unlink()
+    (root / "curriculum/assets/secret.svg").symlink_to("/etc/passwd")
+    chosen = tuple(e for e in assembled.editions if e.edition is Edition.PARTICIPANT)
     with pytest.raises(UnsafeResource, match="points outside the project's assets"):
-        render_workbook(root)
+        render_pdfs(
+            Assembled(assembled.curriculum, chosen), root / "out", project_root=root,
+            cache_dir=root / "cache", jobs=1, progress=False,
+        )
 
 
 def test_the_fetcher_reads_only_allowed_folders_and_data_urls(tmp_path):

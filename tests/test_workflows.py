@@ -84,8 +84,49 @@ def test_pull_request_workflow_reports_and_builds() -> None:
     assert '>> "$GITHUB_STEP_SUMMARY"' in text
     assert "coursebook build ." in text
     uses = [s.get("uses", "") for job in workflow["jobs"].values() for s in job["steps"]]
-    assert any(u.startswith("actions/github-script@") for u in uses)
+    assert not any(u.startswith("actions/github-script@") for u in uses)
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_checkout_leaves_no_credentials_behind(path: Path) -> None:
+    """A stored token in .git/config is one a build step (or a symlink) could publish."""
+    for step in steps(load(path)):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False, step
+
+
+def test_pull_request_code_runs_with_a_read_only_token() -> None:
+    workflow = load(REPO / ".github/workflows/pull-request.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    for job in workflow["jobs"].values():
+        assert "write" not in str(job.get("permissions", {})), job
+
+
+def test_the_comment_is_posted_without_checking_out_or_running_the_pull_request() -> None:
+    pull_request = load(REPO / ".github/workflows/pull-request.yml")
+    comment = load(REPO / ".github/workflows/pull-request-comment.yml")
+    trigger = comment.get("on", comment.get(True))
+    assert list(trigger) == ["workflow_run"]
+    assert trigger["workflow_run"]["workflows"] == [pull_request["name"]]
+    assert comment["permissions"] == {"actions": "read", "pull-requests": "write"}
+    uses = [step.get("uses", "") for step in steps(comment)]
+    assert [u.split("@")[0] for u in uses] == ["actions/download-artifact", "actions/github-script"]
+    assert not any("run" in step for step in steps(comment))
+    downloaded = _step(comment["jobs"]["comment"], "actions/download-artifact@")["with"]
+    uploaded = [
+        step["with"] for step in steps(pull_request)
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    ]
+    assert downloaded["name"] in [u["name"] for u in uploaded]
+    assert downloaded["run-id"] == "${{ github.event.workflow_run.id }}"
+    script = _step(comment["jobs"]["comment"], "actions/github-script@")["with"]["script"]
+    assert "pull.head.sha !== context.payload.workflow_run.head_sha" in script
+    assert "${{" not in script, "the script must not have workflow expressions pasted into it"
 
 
 def test_publish_workflow_deploys_pages_from_main() -> None:

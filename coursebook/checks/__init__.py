@@ -13,11 +13,14 @@ from collections.abc import Iterator
 from coursebook.assemble.assemble import AssembledEdition
 from coursebook.checks import (
     accessibility,
+    assets,
+    committed,
     governance,
     invisible,
     links,
     published,
     readability,
+    site_settings,
     structure,
     wording,
 )
@@ -35,6 +38,9 @@ def run_checks(
     yield from structure.check_timings(curriculum, editions)
     yield from governance.check_required_content(curriculum, editions)
     yield from published.check_published(curriculum, editions)
+    yield from assets.check_assets(curriculum)
+    yield from site_settings.check_site_settings(curriculum.root)
+    yield from committed.check_committed_cache(curriculum.root)
     yield from links.check_links(curriculum, editions)
     yield from accessibility.check_accessibility(editions)
     yield from readability.check_reading_ages(curriculum, editions)

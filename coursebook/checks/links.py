@@ -19,6 +19,7 @@ from coursebook.assemble.assemble import AssembledEdition, OutLine
 from coursebook.checks.prose import outside_code
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import ASSETS_DIR, MODULES_DIR, Curriculum
+from coursebook.safepaths import regular_files
 
 _INLINE = re.compile(r"(?P<bang>!?)\[[^\]]*\]\(\s*<?(?P<dest>[^)\s>]*)")
 _REFERENCE = re.compile(r"^\[[^\]^][^\]]*\]:\s*<?(?P<dest>[^\s>]+)")
@@ -40,10 +41,7 @@ def check_links(curriculum: Curriculum, editions: list[AssembledEdition]) -> Ite
 
 
 def _assets(root: Path) -> frozenset[str]:
-    folder = root / ASSETS_DIR
-    if not folder.is_dir():
-        return frozenset()
-    return frozenset(p.relative_to(root).as_posix() for p in folder.rglob("*") if p.is_file())
+    return frozenset(p.relative_to(root).as_posix() for p in regular_files(root / ASSETS_DIR))
 
 
 def _targets(text: str) -> Iterator[tuple[bool, str]]:

@@ -11,7 +11,7 @@ from coursebook.load.project import find_project
 from coursebook.pipeline import load_and_check
 from coursebook.report.changes import compare
 from coursebook.report.describe import changes_markdown, changes_text
-from coursebook.report.revision import curriculum_at
+from coursebook.report.revision import changed_code_files, curriculum_at
 
 FORMATS = ("text", "markdown")
 
@@ -28,7 +28,11 @@ FORMATS = ("text", "markdown")
     help="text: plain English for the terminal; markdown: for a pull-request comment.",
 )
 def diff(base: str, project_dir: Path, fmt: str) -> None:
-    """Show which courses, variants, pages and PDFs change since the git revision BASE."""
+    """Show which courses, variants, pages and PDFs change since the git revision BASE.
+
+    A change to the site's settings, its templates or the workflows is listed
+    first, as one a maintainer must review: those files run code.
+    """
     root = find_project(project_dir)
     after = load_and_check(root)[0]
     if after is None:
@@ -37,5 +41,5 @@ def diff(base: str, project_dir: Path, fmt: str) -> None:
         )
     with curriculum_at(root, base) as base_root:
         before = load_and_check(base_root)[0] if base_root is not None else None
-    changes = compare(before, after, base)
+    changes = compare(before, after, base, changed_code_files(root, base))
     click.echo(changes_markdown(changes) if fmt == "markdown" else changes_text(changes), nl=False)

@@ -22,6 +22,7 @@ from coursebook.commands.check import print_problems
 from coursebook.errors import CurriculumInvalid
 from coursebook.load.project import CURRICULUM, find_project
 from coursebook.pipeline import load_and_check
+from coursebook.safepaths import regular_files
 from coursebook.site import write_docs
 from coursebook.site.inputs import BASE_CONFIG
 from coursebook.site.theme import PROJECT_OVERRIDES
@@ -86,7 +87,7 @@ def _fingerprint(root: Path) -> frozenset[tuple[str, int, int]]:
 def _stats(root: Path) -> Iterator[tuple[str, int, int]]:
     for name in WATCHED:
         target = root / name
-        candidates = target.rglob("*") if target.is_dir() else [target]
+        candidates = regular_files(target) if target.is_dir() else [target]
         for path in candidates:
             try:
                 if path.is_file():

@@ -17,6 +17,7 @@ from coursebook.assemble.blocks import Node, parse_blocks
 from coursebook.errors import Problem, ProjectNotFound, Severity
 from coursebook.load.validate import validate
 from coursebook.load.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
+from coursebook.safepaths import read_bytes, unsafe_paths
 from coursebook.schema import Audience, Audiences, Course, ModuleMeta, Project
 
 CURRICULUM = "curriculum"
@@ -110,7 +111,7 @@ class _Reader:
 
     def text(self, path: Path) -> str | None:
         """The file's text, or None (with a problem) if it is not UTF-8."""
-        raw = path.read_bytes()
+        raw = read_bytes(path)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -150,8 +151,12 @@ def load(root: Path) -> tuple[Curriculum | None, list[Problem]]:
     """Read and validate every file of the project at `root`.
 
     Returns the curriculum (None if a file everything depends on is broken) and
-    every problem found while reading.
+    every problem found while reading. A project with a symbolic link in its own
+    trees is not read at all: the link is all that is reported.
     """
+    unsafe = unsafe_paths(root)
+    if unsafe:
+        return None, unsafe
     reader = _Reader(root)
     project = _load_model(reader, root / PROJECT_FILE, Project)
     audiences_doc, audiences = _load_audiences(reader)
@@ -204,7 +209,11 @@ def _load_audiences(reader: _Reader) -> tuple[YamlDocument | None, Audiences | N
 def _sorted_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes)
+    return sorted(p for p in folder.iterdir() if _is_plain_file(p) and p.suffix in suffixes)
+
+
+def _is_plain_file(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
 def _file_id(reader: _Reader, path: Path) -> str | None:

@@ -14,6 +14,8 @@ from typing import Any
 
 import jinja2
 
+from coursebook.safepaths import regular_files
+
 THEME_FOLDER = "overrides/print"
 # `theme_files` is the repository's `overrides/print/` (a link to it), copied
 # into the package when it is built, so an installed coursebook has its theme.
@@ -37,7 +39,7 @@ class Theme:
 
     def files(self) -> list[Path]:
         """Every file of the theme, in a fixed order: all of them can change a PDF."""
-        return sorted(p for p in self.folder.rglob("*") if p.is_file())
+        return regular_files(self.folder)
 
     def fonts(self) -> list[Path]:
         return [p for p in self.files() if p.suffix.lower() in (".ttf", ".otf")]

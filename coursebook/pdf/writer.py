@@ -81,7 +81,7 @@ def render_pdfs(
     """
     root = project_root.resolve()
     theme = find_theme(root)
-    cache = PdfCache(cache_dir / CACHE_FOLDER)
+    cache = PdfCache(cache_dir / CACHE_FOLDER, root)
     cache.folder.mkdir(parents=True, exist_ok=True)
     planned = [
         _plan(document, assembled, root, theme, cache, chunk_size)
@@ -99,9 +99,7 @@ def render_pdfs(
     with progress_bar(len(to_render), progress) as advance:
 
         def finished(job: RenderJob, rendered: Rendered) -> None:
-            entry = Entry(job.key, rendered.pages, rendered.size)
-            cache.store(job.name, entry, job.target)
-            entries[job.name] = entry
+            entries[job.name] = cache.store(job.name, job.key, rendered.pages, job.target)
             notes.update(rendered.notes)
             advance(job.name)
 

@@ -6,6 +6,11 @@ run-sheet, each handout), not the source files, so a change to a shared
 snippet or a term shows up in every page that uses it, and a change inside
 `::: only carers` shows up only in the carers' variants.
 
+Some files run code rather than hold content (`CODE_PATHS`): the site's settings,
+its templates and the workflows. A change to one of them needs a maintainer's
+review whatever it does to the pages, so `compare` is told which changed and
+lists them first.
+
 PDFs are named by the print stage's own plan (`coursebook.pdf.documents`):
 `downloads/COURSE/VARIANT/` holds `facilitator-manual.pdf` (facilitator edition),
 `participant-workbook.pdf` and `large-print.pdf` (participant edition) and
@@ -22,6 +27,26 @@ from coursebook.assemble.assemble import AssembledEdition, Edition, Page
 from coursebook.checks.readability import read_page
 from coursebook.pdf.documents import plan_documents
 from coursebook.pipeline import Assembled
+
+
+@dataclass(frozen=True)
+class CodePath:
+    """A file or folder whose content runs as code when the site is built or read."""
+
+    path: str
+    what: str
+    in_project: bool = True
+    """False for a path at the top of the git repository rather than in the project."""
+
+
+CODE_PATHS = (
+    CodePath("mkdocs.yml", "the website's settings, which choose what runs while it is built"),
+    CodePath("overrides/", "the website's templates and the print theme, which run while "
+             "the site and PDFs are made"),
+    CodePath(".github/workflows/", "the workflows, which run on GitHub with the "
+             "repository's permissions", in_project=False),
+)
+"""What `coursebook diff` flags for a maintainer's review, and the reference explains."""
 
 
 class Status(enum.Enum):
@@ -104,6 +129,8 @@ class Changes:
     courses: tuple[tuple[str, Status], ...]
     variants: tuple[VariantChange, ...]
     pdfs: tuple[PdfChange, ...]
+    code_files: tuple[str, ...] = ()
+    """Changed files under `CODE_PATHS`, which need a maintainer's review."""
 
     @property
     def pages(self) -> list[str]:
@@ -116,11 +143,16 @@ class Changes:
         return list(seen)
 
     def __bool__(self) -> bool:
-        return bool(self.variants or self.pdfs)
+        return bool(self.variants or self.pdfs or self.code_files)
 
 
-def compare(before: Assembled | None, after: Assembled, base: str) -> Changes:
-    """What changes between `before` (None: no curriculum yet) and `after`."""
+def compare(
+    before: Assembled | None, after: Assembled, base: str, code_files: Iterable[str] = ()
+) -> Changes:
+    """What changes between `before` (None: no curriculum yet) and `after`.
+
+    `code_files` are the changed files under `CODE_PATHS` (git knows them).
+    """
     old = _by_key(before.editions if before else ())
     new = _by_key(after.editions)
     project_before = before.curriculum.project.model_dump_json() if before else ""
@@ -138,7 +170,7 @@ def compare(before: Assembled | None, after: Assembled, base: str) -> Changes:
         if change is not None:
             variants.append(change)
     courses = _courses(old, new, variants)
-    return Changes(base, courses, tuple(variants), tuple(pdfs))
+    return Changes(base, courses, tuple(variants), tuple(pdfs), tuple(sorted(code_files)))
 
 
 Key = tuple[str, str, Edition]

@@ -6,12 +6,19 @@ from coursebook.assemble.assemble import Edition
 from coursebook.report.changes import Changes, ReadingChange, Status, TimingChange, VariantChange
 
 MARKER = "<!-- coursebook-diff -->"
+REVIEW = (
+    "These files run code when the site and PDFs are built, so a maintainer must review "
+    "the change before it is merged:"
+)
 _EDITION = {Edition.FACILITATOR: "Facilitator edition", Edition.PARTICIPANT: "Participant edition"}
 
 
 def changes_text(changes: Changes) -> str:
     """What changes, in sentences and indented lists."""
     lines = [_headline(changes)]
+    if changes.code_files:
+        lines += ["", REVIEW]
+        lines += [f"  {_plain(name)}" for name in changes.code_files]
     for variant in changes.variants:
         lines += ["", f"{variant.title} ({variant.ref}): {_variant_status(variant)}"]
         lines += [f"  {item}" for item in _variant_items(variant)]
@@ -24,6 +31,9 @@ def changes_text(changes: Changes) -> str:
 def changes_markdown(changes: Changes) -> str:
     """What changes, for a pull-request comment or a job summary."""
     lines = [MARKER, "## What this change does to the curriculum", "", _headline(changes)]
+    if changes.code_files:
+        lines += ["", "### Needs a maintainer's review", "", REVIEW, ""]
+        lines += [f"- `{_plain(name).replace('`', chr(39))}`" for name in changes.code_files]
     for variant in changes.variants:
         lines += [
             "",
@@ -107,6 +117,11 @@ def _moved(before: int, after: int) -> str:
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def _plain(name: str) -> str:
+    """A file name with no control characters (a newline could forge a line of the report)."""
+    return "".join(char if char.isprintable() else "?" for char in name)
 
 
 def _escape(text: str) -> str:

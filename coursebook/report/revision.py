@@ -18,13 +18,13 @@ from pathlib import Path
 
 from coursebook.errors import CoursebookError
 from coursebook.load.project import CURRICULUM
+from coursebook.report.changes import CODE_PATHS
 
 
 @contextmanager
 def curriculum_at(root: Path, revision: str) -> Iterator[Path | None]:
     """A temporary project folder holding `revision`'s curriculum (None if it had none)."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    top, prefix = _location(root)
     commit = _commit(root, revision)
     folder = f"{prefix}/{CURRICULUM}" if prefix != "." else CURRICULUM
     temp = Path(tempfile.mkdtemp(prefix="coursebook-base-"))
@@ -38,6 +38,28 @@ def curriculum_at(root: Path, revision: str) -> Iterator[Path | None]:
         yield temp / prefix if prefix != "." else temp
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+
+
+def changed_code_files(root: Path, revision: str) -> list[str]:
+    """The files under `CODE_PATHS` that differ from `revision`, committed or not.
+
+    Paths are from the top of the git repository, as GitHub shows them.
+    """
+    top, prefix = _location(root)
+    commit = _commit(root, revision)
+    paths = [
+        code.path if not code.in_project or prefix == "." else f"{prefix}/{code.path}"
+        for code in CODE_PATHS
+    ]
+    changed = _git(top, "diff", "--name-only", "-z", commit, "--", *paths)
+    added = _git(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *paths)
+    return sorted({name for name in (changed + added).split("\0") if name})
+
+
+def _location(root: Path) -> tuple[Path, str]:
+    """The top of the git repository, and the project's folder inside it (`.` at the top)."""
+    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    return top, root.resolve().relative_to(top.resolve()).as_posix()
 
 
 def _commit(root: Path, revision: str) -> str:

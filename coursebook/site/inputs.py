@@ -5,7 +5,6 @@ git, and the PDFs (rendered by `coursebook.pdf` when it is installed)."""
 from __future__ import annotations
 
 import importlib
-import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,10 @@ from typing import Any
 import yaml
 
 from coursebook.errors import CoursebookError
+from coursebook.git import git_output
 from coursebook.load.project import ASSETS_DIR, CURRICULUM
 from coursebook.pipeline import Assembled
+from coursebook.safepaths import read_bytes, regular_files
 from coursebook.site.downloads import Pdf
 
 BASE_CONFIG = "mkdocs.yml"
@@ -26,7 +27,7 @@ def read_base_config(root: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_bytes(path).decode("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -42,27 +43,17 @@ def read_base_config(root: Path) -> dict[str, Any]:
 def read_media(root: Path) -> dict[str, bytes]:
     """Every file in `curriculum/assets/`, by its path inside that folder."""
     folder = root / ASSETS_DIR
-    if not folder.is_dir():
-        return {}
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.name.startswith(".")
+        path.relative_to(folder).as_posix(): read_bytes(path)
+        for path in regular_files(folder)
+        if not path.name.startswith(".")
     }
 
 
 def git_history(root: Path) -> list[tuple[str, int]]:
     """Who changed files in `curriculum/`, with how many changes, from git (if any)."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%aN", "--", CURRICULUM],
-            capture_output=True, text=True, timeout=60, check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    if result.returncode != 0:
-        return []
-    counts = Counter(name.strip() for name in result.stdout.splitlines() if name.strip())
+    log = git_output(root, "log", "--format=%aN", "--", CURRICULUM) or ""
+    counts = Counter(name.strip() for name in log.splitlines() if name.strip())
     return sorted(counts.items())
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from coursebook.safepaths import read_bytes, regular_files
+
 STYLESHEET = "assets/stylesheets/coursebook.css"
 PROJECT_OVERRIDES = "overrides"
 PRINT_OVERRIDES = "print"
@@ -50,10 +52,9 @@ def read_theme(project_root: Path, language: str) -> dict[str, bytes]:
 
 
 def _read_folder(folder: Path) -> dict[str, bytes]:
-    if not folder.is_dir():
-        return {}
+    """Every plain file under `folder`, never through a symbolic link."""
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        path.relative_to(folder).as_posix(): read_bytes(path)
+        for path in regular_files(folder)
+        if "__pycache__" not in path.parts
     }

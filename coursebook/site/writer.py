@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from coursebook.safepaths import regular_files
+
 MANAGED = ("docs", "theme")
 
 
@@ -45,12 +47,9 @@ def _write(path: Path, content: bytes) -> bool:
 
 def _remove_stale(root: Path, folder: str, wanted: set[str]) -> list[str]:
     removed: list[str] = []
-    base = root / folder
-    if not base.is_dir():
-        return removed
-    for path in sorted(base.rglob("*")):
+    for path in regular_files(root / folder):
         name = path.relative_to(root).as_posix()
-        if path.is_file() and name not in wanted:
+        if name not in wanted:
             path.unlink()
             removed.append(name)
     return removed
