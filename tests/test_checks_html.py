@@ -1,4 +1,4 @@
-"""Raw HTML and unsafe addresses: reported by check, and never in assembled Markdown."""
+"""Raw HTML and unsafe addresses: reported by check, and never in a published page."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursebook.assemble.assemble import Edition
-from coursebook.assemble.html import HtmlFilter
 from coursebook.markdown import markdown_to_html
 from coursebook.pipeline import load_and_check
+from coursebook.sanitise import clean, removals
 from tests.conftest import check_lines, module_text
 
 WELCOME = "curriculum/modules/welcome.md"
@@ -24,14 +24,30 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COURSEBOOK_TODAY", "2026-11-23")
 
 
-def assembled_markdown(root: Path) -> str:
+def published_html(root: Path) -> str:
+    """The first course's facilitator pages as the site and the PDFs publish them."""
     assembled, _ = load_and_check(root)
     assert assembled is not None
     edition = assembled.edition("first-course", "community", Edition.FACILITATOR)
-    return "\n".join(page.markdown for page in edition.pages())
+    return "\n".join(clean(markdown_to_html(page.markdown)) for page in edition.pages())
 
 
-def test_script_is_reported_and_never_assembled(project: Callable[..., Path]) -> None:
+SCRIPT = ("the HTML element <script> and everything inside it is taken out of the published "
+          "page, because it could run code in a reader's browser; delete it and everything up "
+          "to </script>")
+
+
+def handler(name: str, tag: str) -> str:
+    return (f'the event handler {name}="..." on <{tag}> is taken out of the published page, '
+            f"because it could run code in a reader's browser; delete {name}=... from the tag")
+
+
+ADDRESS = ("the address {scheme}:... in a link is taken out of the published page, because it "
+           "could run code in a reader's browser; link to a web page (https://...) or a file in "
+           "curriculum/assets/")
+
+
+def test_script_is_reported_and_never_published(project: Callable[..., Path]) -> None:
     root = project({WELCOME: module_text(
         "Hello.",
         "<script>",
@@ -39,16 +55,13 @@ def test_script_is_reported_and_never_assembled(project: Callable[..., Path]) ->
         "</script>",
         "Goodbye.",
     )})
-    assert check_lines(root) == [
-        f"{WELCOME}:13: error: the HTML tag <script> was removed because it would run a "
-        "program in the reader's browser; delete it and everything up to </script>",
-    ]
-    markdown = assembled_markdown(root)
-    assert "script" not in markdown and "alert" not in markdown
-    assert "Hello.\n\nGoodbye." in markdown
+    assert check_lines(root) == [f"{WELCOME}:13: error: {SCRIPT}"]
+    html = published_html(root)
+    assert "script" not in html and "alert" not in html
+    assert "Hello." in html and "Goodbye." in html
 
 
-def test_iframe_style_and_event_handlers_are_errors(project: Callable[..., Path]) -> None:
+def test_iframe_style_and_event_handlers_are_reported(project: Callable[..., Path]) -> None:
     root = project({WELCOME: module_text(
         '<iframe src="https://example.org/video"></iframe>',
         "<style>p { display: none }</style>",
@@ -56,97 +69,97 @@ def test_iframe_style_and_event_handlers_are_errors(project: Callable[..., Path]
         '<img src="x.png" onerror="steal()">',
     )})
     assert check_lines(root) == [
-        f"{WELCOME}:12: error: the HTML tag <iframe> was removed because it would show another "
-        "website inside the page; delete it and write a link instead: [what it is](https://...)",
-        f"{WELCOME}:13: error: the HTML tag <style> was removed because it would change how the "
-        "pages look; delete it and everything up to </style> (the site and PDFs set the styles)",
-        f"{WELCOME}:14: error: the attribute onmouseover would run a program in the reader's "
-        "browser, so it was removed; delete onmouseover=... from the line",
-        f"{WELCOME}:15: error: the HTML tag <img> was removed because its onerror would run a "
-        "program in the reader's browser; write pictures in Markdown instead: "
-        "![what it shows](../assets/NAME.svg)",
+        f"{WELCOME}:12: error: the HTML element <iframe> is taken out of the published page, "
+        "because it could run code in a reader's browser; delete it and write a link instead: "
+        "[what it is](https://...)",
+        f"{WELCOME}:13: error: the HTML element <style> and everything inside it is taken out "
+        "of the published page, because it could run code in a reader's browser; delete it "
+        "and everything up to </style>",
+        f"{WELCOME}:14: error: {handler('onmouseover', 'span')}",
+        f"{WELCOME}:15: error: {handler('onerror', 'img')}",
     ]
-    markdown = assembled_markdown(root)
-    assert '<span title="Eat well">plate</span>' in markdown
-    for banned in ("iframe", "style", "onmouseover", "onerror", "<img"):
-        assert banned not in markdown
+    html = published_html(root)
+    assert '<span title="Eat well">plate</span>' in html
+    for banned in ("iframe", "<style", "onmouseover", "onerror"):
+        assert banned not in html
 
 
-def test_markdown_links_to_javascript_and_data_are_neutralised(
-    project: Callable[..., Path],
-) -> None:
+def test_links_to_javascript_and_data_are_taken_out(project: Callable[..., Path]) -> None:
     root = project({WELCOME: module_text(
         "Read [the leaflet](javascript:alert(1)) now.",
-        "![A plate](data:image/svg+xml;base64,PHN2Zz4=)",
-        "[leaflet]: JaVa&#x73;cript:alert(2)",
+        "See [the page](data:text/html;base64,PHN2Zz4=).",
+        "[leaflet]: JaVaScript:alert(2)",
         "## Eating well {: onclick=alert(3) }",
+        "",
+        "A [leaflet] to read.",
     )})
     assert check_lines(root) == [
-        f'{WELCOME}:12: error: the link goes to "javascript:alert(1)", which would run a program '
-        "in the reader's browser, so it was replaced with #; link to a web address that starts "
-        "with https://, or to a module file such as action-planning.md",
-        f'{WELCOME}:13: error: the picture uses a "data:" address ("data:image/svg+xml;base64,'
-        'PHN2Zz4="), so it was replaced with #; save the picture in curriculum/assets/ and write '
-        "![what it shows](../assets/NAME.svg)",
-        f'{WELCOME}:14: error: the link goes to "JaVa&#x73;cript:alert(2)", which would run a '
-        "program in the reader's browser, so it was replaced with #; link to a web address that "
-        "starts with https://, or to a module file such as action-planning.md",
-        f"{WELCOME}:15: error: the attribute onclick would run a program in the reader's "
-        "browser, so it was removed; delete onclick=... from the line",
+        f"{WELCOME}:12: error: {ADDRESS.format(scheme='javascript')}",
+        f"{WELCOME}:13: error: {ADDRESS.format(scheme='data')}",
+        f"{WELCOME}:14: error: {ADDRESS.format(scheme='javascript')}",
+        f"{WELCOME}:15: error: {handler('onclick', 'h2')}",
     ]
-    markdown = assembled_markdown(root)
-    assert "Read [the leaflet](#) now." in markdown
-    assert "![A plate](#)" in markdown
-    assert "[leaflet]: #" in markdown
-    for banned in ("javascript", "alert", "data:", "onclick"):
-        assert banned.lower() not in markdown.lower()
+    html = published_html(root).lower()
+    for banned in ("javascript", "data:", "onclick"):
+        assert banned not in html
+    assert "read <a>the leaflet</a> now." in html
 
 
 def test_harmless_tags_not_on_the_list_are_warnings(project: Callable[..., Path]) -> None:
     root = project({WELCOME: module_text(
-        '<div class="box">Bring a drink.</div>',
+        '<center>Bring a drink.</center>',
         "Ask your <abbr title=\"General practitioner\">GP</abbr>.<br>",
     )})
     assert check_lines(root) == [
-        f"{WELCOME}:12: warning: the HTML tag <div> is not allowed, so it was left out (the text "
-        "around it stays); use Markdown instead, or one of these tags: abbr, b, bdi, bdo, br, "
-        "cite, code, del, details, dfn, em, i, ins, kbd, mark, q, s, samp, small, span, strong, "
-        "sub, summary, sup, time, u, var, wbr",
+        f"{WELCOME}:12: warning: the HTML element <center> (its text stays) is taken out of the "
+        "published page, because published pages do not use it; write it in Markdown instead, "
+        "or delete the tag",
     ]
-    markdown = assembled_markdown(root)
-    assert "Bring a drink." in markdown and "<div" not in markdown
-    assert 'Ask your <abbr title="General practitioner">GP</abbr>.<br>' in markdown
+    html = published_html(root)
+    assert "Bring a drink." in html and "<center" not in html
+    assert 'Ask your <abbr title="General practitioner">GP</abbr>.<br>' in html
 
 
-def test_html_in_titles_and_yaml_is_reported_and_cleaned(project: Callable[..., Path]) -> None:
+def test_html_in_titles_and_yaml_is_reported(project: Callable[..., Path]) -> None:
     text = module_text('::: activity "Plan <script>x()</script>" 5', "Plan.", ":::")
     text = text.replace("title: Test module", "title: Test <b onclick=x()>module</b>")
     text = text.replace('"Talk" 30', '"Talk" 25')
     root = project({WELCOME: text})
     assert check_lines(root) == [
-        f"{WELCOME}:2: error: the attribute onclick would run a program in the reader's browser, "
-        "so it was removed; delete onclick=... from the line",
-        f"{WELCOME}:12: error: the HTML tag <script> was removed because it would run a program "
-        "in the reader's browser; delete it and everything up to </script>",
+        f"{WELCOME}:2: error: {handler('onclick', 'b')}",
+        f"{WELCOME}:12: error: {SCRIPT}",
     ]
-    markdown = assembled_markdown(root)
-    assert markdown.startswith("# Test <b>module</b>\n")
-    assert '!!! cb-activity "Activity: Plan  (5 minutes)"' in markdown
+    assembled, _ = load_and_check(root)
+    assert assembled is not None
+    page = assembled.edition("first-course", "community", Edition.FACILITATOR).pages()[0]
+    assert page.markdown.startswith("# Test module\n")
+    assert '!!! cb-activity "Activity: Plan  (5 minutes)"' in page.markdown
 
 
-def test_plain_text_is_left_exactly_as_written() -> None:
-    lines = [
+def test_entities_in_a_title_show_as_typed(project: Callable[..., Path]) -> None:
+    text = module_text("Hello.")
+    text = text.replace("title: Test module", "title: Test &lt;b&gt; module")
+    root = project({WELCOME: text})
+    assert check_lines(root) == [
+        f"{WELCOME}:2: warning: this text shows as 'Test <b> module': HTML and entities such as "
+        "&lt; are not used in titles and other text fields; write the words plainly",
+    ]
+
+
+def test_plain_text_and_code_are_published_exactly_as_written() -> None:
+    text = "\n\n".join([
         "a < b and b > c, 5 < 6 & fish",
         "> A quote with **bold** and `code` and [a link](https://www.nhs.uk/ \"NHS\")",
-        "<https://www.nhs.uk> and <help@example.org> and ![Alt](../assets/a.svg)",
-        "| Day | How bad (0 to 10) |",
-        "{{ clinician }} and {: .note }",
-    ]
-    html_filter = HtmlFilter()
-    for line in lines:
-        cleaned = html_filter.clean(line)
-        assert cleaned.text == line
-        assert cleaned.findings == ()
+        "<https://www.nhs.uk> and <help@example.org>",
+        "Run `git clone git@github.com:<USERNAME>/repo.git` first.",
+        "```\n<PLACEHOLDER> & <script>\n```",
+    ])
+    html = markdown_to_html(text)
+    assert removals(html) == []
+    cleaned = clean(html)
+    assert "git@github.com:&lt;USERNAME&gt;/repo.git" in cleaned
+    assert "&lt;PLACEHOLDER&gt; &amp; &lt;script&gt;" in cleaned
+    assert "a &lt; b and b &gt; c, 5 &lt; 6 &amp; fish" in cleaned
 
 
 class _Audit(HTMLParser):
@@ -157,7 +170,7 @@ class _Audit(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "style", "iframe", "object", "embed", "svg", "math", "base"}:
+        if tag in {"script", "style", "iframe", "object", "embed", "math", "base"}:
             self.found.append(tag)
         for key, value in attrs:
             plain = "".join((value or "").split()).lower()
@@ -180,9 +193,7 @@ PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=14))
 def test_nothing_that_runs_code_survives_rendering(pieces: list[str]) -> None:
-    """Whatever an author writes, the page rendered from the cleaned lines runs no code."""
-    html_filter = HtmlFilter()
-    cleaned = [html_filter.clean(line).text for line in "".join(pieces).split("\n")]
+    """Whatever an author writes, the published page runs no code."""
     audit = _Audit()
-    audit.feed(markdown_to_html("\n".join(cleaned)))
+    audit.feed(clean(markdown_to_html("".join(pieces))))
     assert audit.found == []

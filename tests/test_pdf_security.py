@@ -42,7 +42,8 @@ def test_an_etc_passwd_picture_is_refused(tmp_path):
     with pytest.raises(UnsafeResource) as error:
         render_workbook(root)
     assert str(error.value) == (
-        f'curriculum/modules/pacing.md:17: the picture has no file address ("#"); {HINT}'
+        'curriculum/modules/pacing.md:17: the picture "file:///etc/passwd" is a file:// '
+        f"address; {HINT}"
     )
 
 

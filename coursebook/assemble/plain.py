@@ -9,21 +9,19 @@ those characters and can never close an element.
 from __future__ import annotations
 
 import html
-import re
 
 import nh3
 
 from coursebook.schema import ModuleMeta
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from coursebook.terminal import printable
 
 
 def plain(text: str) -> str:
-    """`text` with tags taken out, entities read, and control characters removed."""
+    """`text` with tags taken out, entities read, and escape sequences removed."""
     if "<" not in text and "&" not in text:
-        return _CONTROL.sub("", text)
+        return printable(text)
     stripped = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
-    return _CONTROL.sub("", html.unescape(str(stripped)))
+    return printable(html.unescape(str(stripped)))
 
 
 def plain_meta(meta: ModuleMeta) -> ModuleMeta:

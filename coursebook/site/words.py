@@ -55,7 +55,7 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()!{}"})
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}"})
 
 
 def text(words: str) -> str:
