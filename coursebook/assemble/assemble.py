@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coursebook.assemble.blocks import Block, Kind, Line, Node, SnippetRef
-from coursebook.assemble.plain import plain, plain_meta
+from coursebook.assemble.plain import finish_tags, plain, plain_meta
 from coursebook.assemble.terms import substitute, uses
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import Curriculum, Module
@@ -314,7 +314,10 @@ def assemble_page(module: Module, context: _Context) -> Page:
 def _select(nodes: tuple[Node, ...], ctx: _Context, out: _Selected, depth: int) -> None:
     for node in nodes:
         if isinstance(node, Line):
-            out.lines.append(OutLine(_terms(node, ctx), node.path, node.number))
+            text = _terms(node, ctx)
+            if not node.in_code:
+                text = finish_tags(text)
+            out.lines.append(OutLine(text, node.path, node.number))
         elif isinstance(node, SnippetRef):
             _include(node, ctx, out, depth)
         elif _keeps(node, ctx):

@@ -17,7 +17,7 @@ from typing import Any
 
 from coursebook.assemble.assemble import AssembledEdition, Edition, OutLine, Page, join_lines
 from coursebook.assemble.blocks import Block, Line, Node, walk
-from coursebook.assemble.plain import plain
+from coursebook.assemble.plain import plain, unfinished_tags
 from coursebook.checks.governance import required_snippets
 from coursebook.errors import Problem, Severity
 from coursebook.load.project import AUDIENCES_FILE, PROJECT_FILE, Curriculum, split_front_matter
@@ -40,6 +40,7 @@ def check_published(
             if edition.edition is Edition.PARTICIPANT:
                 yield from _hidden_snippets(curriculum, edition, page, html, pages)
     yield from check_fences(curriculum)
+    yield from check_unfinished_tags(curriculum)
     yield from check_text_fields(curriculum)
 
 
@@ -132,9 +133,7 @@ def _line_before(lines: tuple[OutLine, ...], path: str) -> OutLine:
 
 def check_fences(curriculum: Curriculum) -> Iterator[Problem]:
     """An error at each code fence that is never closed."""
-    sources = [module.nodes for module in curriculum.modules]
-    sources += [snippet.nodes for snippet in curriculum.snippets.values()]
-    for nodes in sources:
+    for nodes in _sources(curriculum):
         opening = _unclosed_fence(nodes)
         if opening is not None:
             fence = opening.text.strip()[:3]
@@ -144,6 +143,28 @@ def check_fences(curriculum: Curriculum) -> Iterator[Problem]:
                 f"after it (boxes and facilitator notes too) would print as code; add a line "
                 f"with {fence} where the code ends",
             )
+
+
+def check_unfinished_tags(curriculum: Curriculum) -> Iterator[Problem]:
+    """A warning at each line with a `<` that starts a tag and never finishes it."""
+    for nodes in _sources(curriculum):
+        for node in walk(nodes):
+            if not isinstance(node, Line) or node.in_code:
+                continue
+            for position in unfinished_tags(node.text)[:1]:
+                start = node.text[position:position + 12].split()[0]
+                yield Problem(
+                    node.path, node.number, Severity.WARNING,
+                    f'"{start}" starts an HTML tag that is not finished on this line, so it '
+                    'is shown as typed; write &lt; for a "<" sign, or finish the tag with ">" '
+                    "on the same line",
+                )
+
+
+def _sources(curriculum: Curriculum) -> list[tuple[Node, ...]]:
+    """The parsed text of every module and snippet."""
+    sources = [module.nodes for module in curriculum.modules]
+    return sources + [snippet.nodes for snippet in curriculum.snippets.values()]
 
 
 def _unclosed_fence(nodes: tuple[Node, ...]) -> Line | None:
@@ -181,9 +202,7 @@ def check_text_fields(curriculum: Curriculum) -> Iterator[Problem]:
     for path, doc in documents:
         for key, text in _strings(doc.data, ()):
             yield from _text_field(path, doc.line(key), text)
-    sources = [module.nodes for module in curriculum.modules]
-    sources += [snippet.nodes for snippet in curriculum.snippets.values()]
-    for nodes in sources:
+    for nodes in _sources(curriculum):
         for node in walk(nodes):
             if isinstance(node, Block) and node.title:
                 yield from _text_field(node.path, node.number, node.title)
