@@ -74,6 +74,39 @@ def test_hostile_input_ends_quickly_with_an_error_at_its_line(case: str, tmp_pat
     assert errors and errors[0].startswith(HOSTILE[case]), completed.stdout
 
 
+PARSE_LONG_LINES = """
+from coursebook.assemble.blocks import parse_blocks
+spaces = " " * 200_000
+lines = [f"::: only carers{spaces}carers.", "Text.", ":::", f"{{{{ snippet{spaces}x",
+         f"::: facilitator{spaces}x", ":::"]
+for problem in parse_blocks("\\n".join(lines), "m.md", 12)[1]:
+    print(problem.format())
+"""
+
+
+def test_block_and_snippet_lines_of_many_spaces_parse_in_linear_time() -> None:
+    # Only the block parser: the whole check also runs the HTML filter, which is
+    # another part's to bound.
+    started = time.monotonic()
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-c", PARSE_LONG_LINES], capture_output=True, text=True,
+            timeout=LIMIT_SECONDS, env={**os.environ, "PYTHONPATH": str(REPO)}, check=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"parsing three long lines took more than {LIMIT_SECONDS} s")
+    assert time.monotonic() - started < LIMIT_SECONDS
+    assert completed.stdout.splitlines() == [
+        'm.md:12: error: "carers." after "only" is not an audience id; ids use lower-case '
+        "letters, digits and hyphens, separated by commas or spaces; write it like this: "
+        "::: only carers, secondary-care",
+        "m.md:15: error: a snippet must be on a line of its own; move {{ snippet ... }} to a "
+        "new line",
+        'm.md:16: error: "facilitator" takes at most a title in quotes after it; write it like '
+        "this: ::: facilitator",
+    ]
+
+
 def test_deep_quote_stops_the_build_before_markdown_and_pdfs(tmp_path: Path) -> None:
     root = make_case(CORPUS / "quote-nested-too-deep", tmp_path / "project")
     completed, _ = run_limited("build", str(root), timeout=3 * LIMIT_SECONDS)

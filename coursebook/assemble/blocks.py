@@ -27,8 +27,10 @@ from coursebook.errors import Problem, Severity
 from coursebook.schema import slugify
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BLOCK = re.compile(r"^ {0,3}(:{3,})\s*(.*?)\s*$")
-_SNIPPET = re.compile(r"^\s*\{\{\s*snippet\b\s*(.*?)\s*\}\}\s*$")
+# No lazy group before \s*$: that is quadratic on a line of many spaces. The
+# groups are stripped instead.
+_BLOCK = re.compile(r"^ {0,3}(:{3,})(.*)$")
+_SNIPPET = re.compile(r"^\s*\{\{\s*snippet\b(.*)\}\}\s*$")
 _SNIPPET_INLINE = re.compile(r"\{\{\s*snippet\b")
 _SNIPPET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TITLE = r'"(?P<title>[^"]+)"'
@@ -156,7 +158,7 @@ def parse_blocks(
             fence = fence_match.group(1)
             node = Line(text_line, number, path, in_code=True)
         elif block := _BLOCK.match(text_line):
-            name_and_args = block.group(2)
+            name_and_args = block.group(2).strip()
             if not name_and_args or set(name_and_args) == {":"}:
                 if len(stack) == 1:
                     problems.append(_error(path, number, _stray_close()))
