@@ -304,3 +304,27 @@ def test_killed_pdf_build_leaves_no_workers_and_no_temporary_files(
     else:
         # Nothing runs in a process killed with SIGKILL; the next build clears what is left.
         assert not (cache / ".left-by-a-killed-build.1.tmp").exists()
+
+
+@pytest.mark.parametrize(
+    ("number", "reason", "message"),
+    [
+        (errno.ENOTDIR, "Not a directory", (
+            "{path} is in the way (not a directory): a file is where coursebook needs a "
+            "folder, or a folder where it needs a file; move it, then try again"
+        )),
+        (errno.EIO, "Input/output error", (
+            "coursebook could not use {path} (input/output error); check the disk and the "
+            "folder's permissions, then try again"
+        )),
+    ],
+)
+def test_other_file_system_errors_are_one_line(  # type: ignore[no-untyped-def]
+    project, monkeypatch, number: int, reason: str, message: str
+) -> None:
+    root = project()
+    target = root / "build" / "docs" / "index.md"
+    monkeypatch.setattr(coursebook.site.writer, "_write", _refuse(target, number, reason))
+    result = run_cli("build", "--no-pdf", str(root))
+    assert result.exit_code == 1
+    assert result.output == f"coursebook: {message.format(path=target)}\n"
