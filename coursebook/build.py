@@ -35,7 +35,14 @@ from typing import Any
 
 import filelock
 
-from coursebook.errors import BuildLocked, CurriculumInvalid, Problem, Problems, Severity
+from coursebook.errors import (
+    BuildLocked,
+    CoursebookError,
+    CurriculumInvalid,
+    Problem,
+    Problems,
+    Severity,
+)
 from coursebook.git import git_output
 from coursebook.pipeline import Assembled, find_project, load_and_check, today
 from coursebook.safepaths import SOURCES, read_bytes, regular_files, unsafe_paths
@@ -46,6 +53,12 @@ CACHE_DIR = ".coursebook-cache"
 LOCK_FILE = ".coursebook.lock"
 STAGE_PREFIX = ".coursebook-build-"
 MANIFEST = "coursebook.json"
+OUTPUT_FOLDERS = {
+    SITE_DIR: "the finished website",
+    WORK_DIR: "the files it makes the website from",
+    CACHE_DIR: "what it has already made, to save time",
+}
+"""The folders a build writes in the project, and what each holds."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildRes
     unsafe = unsafe_paths(root)
     if unsafe:
         raise CurriculumInvalid(Problems(unsafe))
+    refuse_files_in_the_way(root, tuple(OUTPUT_FOLDERS))
     with project_lock(root):
         digest = input_digest(root, options)
         previous = _last_build(root, digest)
@@ -109,7 +123,7 @@ def input_digest(root: Path, options: BuildOptions) -> str:
     sources += [(package, p) for p in _package_files(package)]
     for base, path in sources:
         digest.update(f"{base.name}/{path.relative_to(base).as_posix()}\0".encode())
-        digest.update(hashlib.sha256(read_bytes(path)).digest())
+        digest.update(_file_hash(path))
     settings = [
         *_versions(RENDERERS),
         repr(sorted(options.only)), str(options.pdfs), _git_head(root),
@@ -117,6 +131,15 @@ def input_digest(root: Path, options: BuildOptions) -> str:
     ]
     digest.update("\0".join(settings).encode())
     return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> bytes:
+    """The file's SHA-256; for a file that cannot be read, a marker, so that loading
+    the curriculum reports it with every other problem."""
+    try:
+        return hashlib.sha256(read_bytes(path)).digest()
+    except OSError:
+        return b"unreadable"
 
 
 RENDERERS = (
@@ -207,6 +230,19 @@ def render(assembled: Assembled, stage: Path, options: BuildOptions) -> BuildRes
     from coursebook.site import build_site
 
     return build_site(assembled, stage, options)
+
+
+def refuse_files_in_the_way(root: Path, names: tuple[str, ...]) -> None:
+    """Stop if one of the output folders `names` is a file: coursebook does not
+    delete a file it did not make, and cannot write a folder in its place."""
+    for name in names:
+        path = root / name
+        if (path.exists() or path.is_symlink()) and not path.is_dir():
+            raise CoursebookError(
+                f"{name} in {root.name} is a file, but coursebook keeps {OUTPUT_FOLDERS[name]} "
+                f"in a folder called {name}; move or rename the file, then try again "
+                "(coursebook does not delete files it did not make)"
+            )
 
 
 @contextmanager

@@ -1,19 +1,21 @@
 """The `coursebook` command line.
 
 Each command lives in its own module under `coursebook.commands`; this file only
-gathers them and turns a `CoursebookError` into a message and exit status 1
-instead of a traceback.
+gathers them and turns a `CoursebookError`, or an `OSError` (a full disk, a
+read-only folder), into a message and exit status 1 instead of a traceback.
 """
 
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
+from types import FrameType
 
 import click
 
 from coursebook import __version__
-from coursebook.errors import CoursebookError
+from coursebook.errors import CoursebookError, EnvironmentFailed
 from coursebook.terminal import echo
 
 COMMANDS = {
@@ -34,7 +36,7 @@ check` does not pay for loading WeasyPrint and MkDocs."""
 
 class _Group(click.Group):
     """The command group: loads commands when asked for, and reports a
-    `CoursebookError` as a message and exit status 1, never a traceback."""
+    `CoursebookError` or `OSError` as a message and exit status 1, never a traceback."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -50,7 +52,10 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except OSError as exc:
+                raise EnvironmentFailed.from_os_error(exc) from None
         except CoursebookError as exc:
             echo(f"coursebook: {exc}", err=True)
             ctx.exit(1)
@@ -64,8 +69,15 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user mistakes end with a message and status 1, never a traceback."""
+    signal.signal(signal.SIGTERM, _stop)
     try:
         cli.main(args=argv, prog_name="coursebook")
     except KeyboardInterrupt:
         click.echo("coursebook: stopped", err=True)
         sys.exit(130)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (`kill`, a cancelled CI job) unwinds like Ctrl-C, so that PDF workers are
+    stopped and temporary files removed on the way out."""
+    raise KeyboardInterrupt

@@ -9,6 +9,7 @@ go on at all; each carries a message written for the person at the keyboard.
 from __future__ import annotations
 
 import enum
+import errno
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -136,3 +137,30 @@ class ProjectNotFound(CoursebookError):
 
 class BuildLocked(CoursebookError):
     """Another build of the same project is running."""
+
+
+class EnvironmentFailed(CoursebookError):
+    """The computer would not let a command read or write a file: a full disk, a
+    read-only folder, a file where a folder should be."""
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> EnvironmentFailed:
+        """The message for `exc`, naming the file and what to do about it."""
+        path = exc.filename if exc.filename is not None else "a file"
+        reason = (exc.strerror or str(exc)).lower()
+        if exc.errno in _DISK_FULL:
+            return cls(f"the disk is full, so {path} could not be written; "
+                       "free some space, then try again")
+        if exc.errno in _NOT_ALLOWED:
+            return cls(f"coursebook is not allowed to change {path} ({reason}); check that the "
+                       "project folder is not read-only and that you may write in it")
+        if exc.errno in _IN_THE_WAY:
+            return cls(f"{path} is in the way ({reason}): a file is where coursebook needs a "
+                       "folder, or a folder where it needs a file; move it, then try again")
+        return cls(f"coursebook could not use {path} ({reason}); check the disk and the "
+                   "folder's permissions, then try again")
+
+
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+_NOT_ALLOWED = {errno.EROFS, errno.EACCES, errno.EPERM}
+_IN_THE_WAY = {errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.ENOTEMPTY}

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Minutes = Annotated[int, Field(gt=0, le=600)]
+Minutes = Annotated[int, Field(gt=0, le=600, strict=True)]
+"""Strict, so that `minutes: true` is an error rather than 1 minute."""
 
 SLUG_RULE = "lower-case letters, digits and hyphens, such as `action-planning`"
 ALL_AUDIENCES = "all"

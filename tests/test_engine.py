@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from coursebook.assemble.blocks import Block, Kind, Line, parse_blocks
 from coursebook.assemble.terms import substitute, uses
 from coursebook.load import yamlfile
@@ -43,6 +45,19 @@ def test_new_module_is_valid_and_checked(tmp_path: Path) -> None:
     bad = run_cli("new", "module", "Bad Name", "--project", str(target))
     assert bad.exit_code == 1
     assert "cannot be a module id" in bad.output
+
+
+def test_new_module_title_with_yaml_characters_stays_valid(tmp_path: Path) -> None:
+    target = tmp_path / "p"
+    run_cli("init", str(target))
+    title = "Pain: what helps #1 - 'your' \"choice\""
+    result = run_cli("new", "module", "pain", "--title", title, "--project", str(target))
+    assert result.exit_code == 0, result.output
+    text = (target / "curriculum/modules/pain.md").read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    assert yaml.safe_load(front)["title"] == title
+    check = run_cli("check", "--strict", str(target))
+    assert check.exit_code == 0, check.output
 
 
 def test_reference_page_is_generated_from_the_schema() -> None:

@@ -22,6 +22,10 @@ from coursebook.schema import Audience, BreakItem, ModuleMeta, Session, Variant,
 
 INDENT = "    "
 MAX_SNIPPET_DEPTH = 5
+"""How many snippets may be included inside one another."""
+MAX_SNIPPET_INCLUDES = 200
+"""How many snippets one page may include in all, so that repeated includes cannot
+fan out without bound (25 includes of a snippet that includes another 25 times...)."""
 
 
 class Edition(enum.Enum):
@@ -205,6 +209,7 @@ class _Context:
     snippets: Mapping[str, tuple[Node, ...]]
     known_terms: frozenset[str]
     problems: list[Problem] = field(default_factory=list)
+    included: int = 0
 
 
 @dataclass
@@ -293,13 +298,13 @@ def _timeline(session: Session, variant: Variant, pages: list[Page]) -> tuple[Sl
 def assemble_page(module: Module, context: _Context) -> Page:
     """One module as `context` (audience, edition, depth) shows it."""
     shown = _Selected()
-    _select(module.nodes, context, shown, depth=0)
+    _select(module.nodes, context, shown, within=())
     timed = _Selected()
     untimed = _Context(
         context.audience_id, context.audience, None, context.reduced, context.snippets,
         context.known_terms,
     )
-    _select(module.nodes, untimed, timed, depth=0)
+    _select(module.nodes, untimed, timed, within=())
     activities = tuple(
         Activity(a.title, a.minutes, module.id, a.path, a.number) for a in timed.activities
     )
@@ -311,7 +316,10 @@ def assemble_page(module: Module, context: _Context) -> Page:
     )
 
 
-def _select(nodes: tuple[Node, ...], ctx: _Context, out: _Selected, depth: int) -> None:
+def _select(
+    nodes: tuple[Node, ...], ctx: _Context, out: _Selected, within: tuple[str, ...]
+) -> None:
+    """Add what `ctx` shows of `nodes` to `out`; `within` names the snippets being included."""
     for node in nodes:
         if isinstance(node, Line):
             text = _terms(node, ctx)
@@ -319,9 +327,9 @@ def _select(nodes: tuple[Node, ...], ctx: _Context, out: _Selected, depth: int) 
                 text = finish_tags(text)
             out.lines.append(OutLine(text, node.path, node.number))
         elif isinstance(node, SnippetRef):
-            _include(node, ctx, out, depth)
+            _include(node, ctx, out, within)
         elif _keeps(node, ctx):
-            _block(node, ctx, out, depth)
+            _block(node, ctx, out, within)
 
 
 def _keeps(block: Block, ctx: _Context) -> bool:
@@ -336,9 +344,9 @@ def _keeps(block: Block, ctx: _Context) -> bool:
     return True
 
 
-def _block(block: Block, ctx: _Context, out: _Selected, depth: int) -> None:
+def _block(block: Block, ctx: _Context, out: _Selected, within: tuple[str, ...]) -> None:
     inner = _Selected()
-    _select(block.children, ctx, inner, depth)
+    _select(block.children, ctx, inner, within)
     out.activities.extend(inner.activities)
     out.handouts.extend(inner.handouts)
     if block.kind is Kind.ACTIVITY:
@@ -377,32 +385,39 @@ def _admonition(block: Block, ctx: _Context) -> str:
     return f'!!! cb-{block.kind.value} "{title}"'
 
 
-def _include(ref: SnippetRef, ctx: _Context, out: _Selected, depth: int) -> None:
+def _include(ref: SnippetRef, ctx: _Context, out: _Selected, within: tuple[str, ...]) -> None:
     nodes = ctx.snippets.get(ref.name)
     if nodes is None:
         known = ", ".join(sorted(ctx.snippets)) or "none yet"
-        ctx.problems.append(
-            Problem(
-                ref.path,
-                ref.number,
-                Severity.ERROR,
-                f'there is no snippet called "{ref.name}" in curriculum/snippets/; '
-                f"check the name (snippets: {known})",
-            )
+        message = (
+            f'there is no snippet called "{ref.name}" in curriculum/snippets/; '
+            f"check the name (snippets: {known})"
         )
-        return
-    if depth >= MAX_SNIPPET_DEPTH:
-        ctx.problems.append(
-            Problem(
-                ref.path,
-                ref.number,
-                Severity.ERROR,
-                f'the snippet "{ref.name}" includes itself, directly or through other '
-                "snippets; remove the loop",
-            )
+    elif ref.name in within:
+        message = (
+            f'the snippet "{ref.name}" includes itself, directly or through other '
+            "snippets; remove the loop"
         )
+    elif len(within) >= MAX_SNIPPET_DEPTH:
+        message = (
+            f'the snippet "{ref.name}" is included here inside {MAX_SNIPPET_DEPTH} other '
+            "snippets, more than coursebook allows; include it from the module instead"
+        )
+    elif ctx.included >= MAX_SNIPPET_INCLUDES:
+        ctx.included += 1
+        if ctx.included > MAX_SNIPPET_INCLUDES + 1:
+            return  # said once for the page, at the first include over the limit
+        message = (
+            f'the snippet "{ref.name}" is included here, but this page already includes '
+            f"{MAX_SNIPPET_INCLUDES} snippets (counting snippets inside snippets), more than "
+            "coursebook allows; include each snippet once, and check that snippets do not "
+            "include the same snippet many times"
+        )
+    else:
+        ctx.included += 1
+        _select(nodes, ctx, out, (*within, ref.name))
         return
-    _select(nodes, ctx, out, depth + 1)
+    ctx.problems.append(Problem(ref.path, ref.number, Severity.ERROR, message))
 
 
 def _terms(line: Line, ctx: _Context) -> str:

@@ -10,6 +10,11 @@ line of colons alone::
 Blocks nest; a closing line closes the innermost open block. Lines inside fenced
 code (``` or ~~~) are never blocks. The parser never raises: it returns the tree it
 could build and a problem, with its line, for everything it could not read.
+
+Its work is linear in the text, and the tree it returns is shallow: blocks
+nested more than `MAX_BLOCK_DEPTH` deep, and lines whose quotes, lists and
+indentation nest more than `MAX_LINE_NESTING` deep, are errors, so that no
+later stage (Markdown, the HTML filter, WeasyPrint) recurses without bound.
 """
 
 from __future__ import annotations
@@ -22,16 +27,24 @@ from coursebook.errors import Problem, Severity
 from coursebook.schema import slugify
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BLOCK = re.compile(r"^ {0,3}(:{3,})\s*(.*?)\s*$")
-_SNIPPET = re.compile(r"^\s*\{\{\s*snippet\b\s*(.*?)\s*\}\}\s*$")
+# No lazy group before \s*$: that is quadratic on a line of many spaces. The
+# groups are stripped instead.
+_BLOCK = re.compile(r"^ {0,3}(:{3,})(.*)$")
+_SNIPPET = re.compile(r"^\s*\{\{\s*snippet\b(.*)\}\}\s*$")
 _SNIPPET_INLINE = re.compile(r"\{\{\s*snippet\b")
 _SNIPPET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TITLE = r'"(?P<title>[^"]+)"'
 _ACTIVITY = re.compile(rf"^{_TITLE}\s+(?P<minutes>\S+)(?:\s+minutes?)?$")
 _HANDOUT = re.compile(rf"^{_TITLE}$")
 _OPTIONAL_TITLE = re.compile(rf"^(?:{_TITLE})?$")
-_AUDIENCE_LIST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\s*,?\s*[a-z0-9][a-z0-9-]*)*$")
+_AUDIENCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_AUDIENCE_SEPARATOR = re.compile(r"[\s,]+")
+_CONTAINER = re.compile(r"[ \t]*(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]))")
 MAX_ACTIVITY_MINUTES = 240
+MAX_BLOCK_DEPTH = 10
+"""How many blocks may be open at once; real modules need three or four."""
+MAX_LINE_NESTING = 10
+"""How deep one line's quotes (>), list markers and indentation (per 4 columns) may nest."""
 
 
 class Kind(enum.Enum):
@@ -129,9 +142,14 @@ def parse_blocks(
     root = _Open(None, first_line, {})
     stack = [root]
     fence: str | None = None
+    too_deep = False
     for offset, text_line in enumerate(text.splitlines()):
         number = first_line + offset
         node: Node | None = None
+        deep = fence is None and _nesting(text_line) > MAX_LINE_NESTING
+        if deep and not too_deep:
+            problems.append(_error(path, number, _line_too_deep()))
+        too_deep = deep
         if fence is not None:
             node = Line(text_line, number, path, in_code=True)
             if text_line.strip().startswith(fence) and set(text_line.strip()) == {fence[0]}:
@@ -140,15 +158,19 @@ def parse_blocks(
             fence = fence_match.group(1)
             node = Line(text_line, number, path, in_code=True)
         elif block := _BLOCK.match(text_line):
-            name_and_args = block.group(2)
+            name_and_args = block.group(2).strip()
             if not name_and_args or set(name_and_args) == {":"}:
                 if len(stack) == 1:
                     problems.append(_error(path, number, _stray_close()))
                 else:
                     _close(stack, path)
                 continue
-            opened = _open(name_and_args, number, path, problems)
-            stack.append(opened)
+            if len(stack) > MAX_BLOCK_DEPTH:
+                if len(stack) == MAX_BLOCK_DEPTH + 1:
+                    problems.append(_error(path, number, _blocks_too_deep()))
+                stack.append(_Open(None, number, {}))
+                continue
+            stack.append(_open(name_and_args, number, path, problems))
             continue
         elif snippet := _SNIPPET.match(text_line):
             name = snippet.group(1).strip().strip("\"'")
@@ -214,7 +236,8 @@ def _arguments(
             )
             return {"title": rest.strip('"') or "Activity"}
         minutes_text = match.group("minutes")
-        minutes = int(minutes_text) if minutes_text.isdigit() else 0
+        whole = minutes_text.isascii() and minutes_text.isdigit()
+        minutes = int(minutes_text) if whole else 0
         if not 0 < minutes <= MAX_ACTIVITY_MINUTES:
             problems.append(
                 _error(
@@ -233,16 +256,12 @@ def _arguments(
             return {"title": rest.strip('"') or "Handout"}
         return {"title": match.group("title").strip()}
     if kind.is_audience:
-        if not rest or not _AUDIENCE_LIST.match(rest):
-            problems.append(
-                _error(
-                    path,
-                    number,
-                    f'"{kind.value}" needs one or more audience ids after it; {usage}',
-                )
-            )
+        audiences = tuple(a for a in _AUDIENCE_SEPARATOR.split(rest) if a)
+        bad = [a for a in audiences if not _AUDIENCE_ID.match(a)]
+        if not audiences or bad:
+            problems.append(_error(path, number, _bad_audiences(kind, bad, usage)))
             return {"audiences": ()}
-        return {"audiences": tuple(a for a in re.split(r"[\s,]+", rest) if a)}
+        return {"audiences": audiences}
     match = _OPTIONAL_TITLE.match(rest)
     if not match:
         problems.append(
@@ -275,6 +294,40 @@ def _close(stack: list[_Open], path: str) -> None:
 
 def _str_or_none(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _nesting(text: str) -> int:
+    """How deep a line nests: its `>` and list markers, and its indentation in 4s."""
+    indent = len(text) - len(text.lstrip(" \t"))
+    depth, position = 0, 0
+    while marker := _CONTAINER.match(text, position):
+        depth += 1
+        position = marker.end()
+    return depth + text[:indent].expandtabs(4).count(" ") // 4
+
+
+def _bad_audiences(kind: Kind, bad: list[str], usage: str) -> str:
+    if not bad:
+        return f'"{kind.value}" needs one or more audience ids after it; {usage}'
+    return (
+        f'"{bad[0]}" after "{kind.value}" is not an audience id; ids use lower-case letters, '
+        f"digits and hyphens, separated by commas or spaces; {usage}"
+    )
+
+
+def _blocks_too_deep() -> str:
+    return (
+        f"this block is inside {MAX_BLOCK_DEPTH} other blocks, more than coursebook "
+        "allows; close some of the blocks above with a ::: line before opening another"
+    )
+
+
+def _line_too_deep() -> str:
+    return (
+        f"this line nests quotes, lists or indentation more than {MAX_LINE_NESTING} deep, "
+        "more than coursebook allows; take out some of the > marks, list markers or "
+        "leading spaces"
+    )
 
 
 def _stray_close() -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from coursebook.assemble.assemble import Edition
-from coursebook.build import CACHE_DIR, WORK_DIR, project_lock
+from coursebook.build import CACHE_DIR, WORK_DIR, project_lock, refuse_files_in_the_way
 from coursebook.commands.check import print_problems
 from coursebook.errors import CoursebookError, CurriculumInvalid
 from coursebook.pdf import render_pdfs
@@ -54,6 +54,7 @@ def pdf(
     selected = select(assembled, course, variant, edition)
     root = assembled.curriculum.root
     out = out_dir if out_dir is not None else root / DEFAULT_OUT
+    refuse_files_in_the_way(root, (CACHE_DIR,) if out_dir is not None else (WORK_DIR, CACHE_DIR))
     with project_lock(root):
         infos = render_pdfs(
             selected, out, project_root=root, cache_dir=root / CACHE_DIR,

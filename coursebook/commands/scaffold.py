@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 import jinja2
+import yaml
 
 from coursebook.errors import CoursebookError
 from coursebook.load.project import MODULES_DIR, find_project
@@ -68,7 +69,11 @@ def new_module(module_id: str, title: str | None, project_dir: Path) -> None:
 
 
 def render_module_template(title: str, reviewed: dt.date, review_due: dt.date) -> str:
-    """The text of a new module, from `templates/module.md.j2`."""
+    """The text of a new module, from `templates/module.md.j2`.
+
+    The front matter is written by a YAML library, not by the template, so that
+    any title (one with a colon, a quote or a #) comes out as valid YAML.
+    """
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("coursebook", "templates"),
         autoescape=False,
@@ -76,8 +81,20 @@ def render_module_template(title: str, reviewed: dt.date, review_due: dt.date) -
         undefined=jinja2.StrictUndefined,
     )
     template = environment.get_template("module.md.j2")
+    front_matter = {
+        "title": title,
+        "summary": "Say in one or two sentences what this module covers.",
+        "audiences": ["all"],
+        "objectives": ["Say what participants will be able to do after this module"],
+        "authors": ["Your curriculum team"],
+        "reviewed": reviewed,
+        "review-due": review_due,
+        "sources": [],
+    }
     return template.render(
-        title=title, author="Your curriculum team", reviewed=reviewed, review_due=review_due
+        front_matter=yaml.safe_dump(
+            front_matter, sort_keys=False, allow_unicode=True, width=1000
+        )
     )
 
 

@@ -110,8 +110,12 @@ class _Reader:
         return path.relative_to(self.root).as_posix()
 
     def text(self, path: Path) -> str | None:
-        """The file's text, or None (with a problem) if it is not UTF-8."""
-        raw = read_bytes(path)
+        """The file's text, or None (with a problem) if it cannot be read or is not UTF-8."""
+        try:
+            raw = read_bytes(path)
+        except OSError as exc:
+            self.error(self.rel(path), 0, unreadable(exc))
+            return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -134,6 +138,15 @@ class _Reader:
 
     def error(self, path: str, line: int, message: str) -> None:
         self.problems.append(Problem(path, line, Severity.ERROR, message))
+
+
+def unreadable(exc: OSError, what: str = "file") -> str:
+    """The message for a file or folder the operating system will not let coursebook read."""
+    reason = (exc.strerror or str(exc)).lower()
+    return (
+        f"coursebook cannot read this {what} ({reason}); check that it is an ordinary {what} "
+        "and that you are allowed to read it (for example with: ls -l), then try again"
+    )
 
 
 def find_project(start: Path) -> Path:
@@ -206,10 +219,14 @@ def _load_audiences(reader: _Reader) -> tuple[YamlDocument | None, Audiences | N
     return doc, value
 
 
-def _sorted_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+def _sorted_files(reader: _Reader, folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if _is_plain_file(p) and p.suffix in suffixes)
+    try:
+        return sorted(p for p in folder.iterdir() if _is_plain_file(p) and p.suffix in suffixes)
+    except OSError as exc:
+        reader.error(reader.rel(folder), 0, unreadable(exc, "folder"))
+        return []
 
 
 def _is_plain_file(path: Path) -> bool:
@@ -232,7 +249,7 @@ def _load_modules(reader: _Reader) -> tuple[list[Module], dict[str, tuple[Node, 
     """Modules that loaded, and the blocks of those whose front matter is broken."""
     modules: list[Module] = []
     broken: dict[str, tuple[Node, ...]] = {}
-    for path in _sorted_files(reader.root / MODULES_DIR, (".md",)):
+    for path in _sorted_files(reader, reader.root / MODULES_DIR, (".md",)):
         module_id = _file_id(reader, path)
         if module_id is None:
             continue
@@ -297,7 +314,7 @@ def _load_module(
 
 def _load_snippets(reader: _Reader) -> dict[str, Snippet]:
     snippets: dict[str, Snippet] = {}
-    for path in _sorted_files(reader.root / SNIPPETS_DIR, (".md",)):
+    for path in _sorted_files(reader, reader.root / SNIPPETS_DIR, (".md",)):
         name = _file_id(reader, path)
         text = reader.text(path) if name else None
         if name is None or text is None:
@@ -311,13 +328,25 @@ def _load_snippets(reader: _Reader) -> dict[str, Snippet]:
 
 def _load_courses(reader: _Reader) -> dict[str, CourseFile]:
     courses: dict[str, CourseFile] = {}
-    for path in _sorted_files(reader.root / COURSES_DIR, (".yml", ".yaml")):
+    paths: dict[str, str] = {}
+    for path in _sorted_files(reader, reader.root / COURSES_DIR, (".yml", ".yaml")):
         course_id = _file_id(reader, path)
-        text = reader.text(path) if course_id else None
-        doc = reader.yaml(path, text) if text is not None else None
-        if course_id is None or doc is None:
+        if course_id is None:
             continue
         rel = reader.rel(path)
+        if course_id in paths:
+            reader.error(
+                rel,
+                0,
+                f'{paths[course_id]} and {rel} are both the course "{course_id}"; '
+                "a course has one file, so delete one of them or rename it",
+            )
+            continue
+        paths[course_id] = rel
+        text = reader.text(path)
+        doc = reader.yaml(path, text) if text is not None else None
+        if doc is None:
+            continue
         course, problems = validate(Course, doc, rel)
         reader.problems.extend(problems)
         if course is not None:

@@ -96,7 +96,8 @@ def explain(error: Any, loc: tuple[str | int, ...]) -> str:
             return f'"{value}" cannot be used as an id; use {SLUG_RULE}'
         return f'"{value}" is not a valid id for "{field}"; use {SLUG_RULE}'
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f'"{field}" must be a whole number (not "{value}")'
+        written = str(value).lower() if isinstance(value, bool) else value
+        return f'"{field}" must be a whole number (not "{written}")'
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter(error.get("ctx", {}).values()), "")
         word = {

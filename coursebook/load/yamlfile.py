@@ -4,6 +4,11 @@ PyYAML builds plain Python data but forgets where each value was written. Author
 need line numbers in every message, so after PyYAML has parsed a document we walk
 its node tree once and record the line of each key and list item under its path,
 for example ``("sessions", 2, "minutes") -> 31``.
+
+The work is bounded whatever the file holds. Anchors and aliases (``&name``,
+``*name``) are refused before anything is expanded: authors need none, and a
+few hundred bytes of nested aliases expand to gigabytes. Nesting deeper than
+`MAX_DEPTH` is refused too, before it can exhaust Python's stack.
 """
 
 from __future__ import annotations
@@ -13,8 +18,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 
 Path = tuple[str | int, ...]
+MAX_DEPTH = 20
+"""How deep lists and mappings may nest; the deepest curriculum file needs 6."""
+ALIAS_REFUSED = (
+    "this line uses a YAML anchor (&name) or alias (*name); coursebook files do not "
+    "use them, so write the value out in full (or put it in quotes if the & or * "
+    "is part of the text)"
+)
+TOO_DEEP = (
+    f"the YAML here is nested more than {MAX_DEPTH} levels deep; coursebook files need "
+    "far fewer, so check the indentation and the [ ] and { } brackets"
+)
 
 
 @dataclass
@@ -45,7 +62,45 @@ class YamlSyntaxError(Exception):
         super().__init__(f"line {line}: {message}")
 
 
-class _Loader(yaml.SafeLoader):
+class _Refused(Exception):
+    """YAML that coursebook will not compose, at a 0-based line of the text."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+class _Bounded:
+    """PyYAML's composer, refusing anchors, aliases and deep nesting as it goes.
+
+    Nodes are composed in Python from the parser's events for both loaders (the
+    libyaml loader's own composer cannot be bounded), so each event is seen
+    before anything is built from it.
+    """
+
+    get_single_node = Composer.get_single_node
+    compose_document = Composer.compose_document
+    compose_scalar_node = Composer.compose_scalar_node
+    compose_sequence_node = Composer.compose_sequence_node
+    compose_mapping_node = Composer.compose_mapping_node
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark.line, ALIAS_REFUSED)
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark.line, TOO_DEEP)
+        self.depth += 1
+        try:
+            node: yaml.Node | None = Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
+        return node
+
+
+class _Loader(_Bounded, yaml.SafeLoader):
     """PyYAML's safe loader, leaving dates as text for the schema to read.
 
     PyYAML turns `2026-13-01` into an exception with no line; the schema turns it
@@ -53,7 +108,7 @@ class _Loader(yaml.SafeLoader):
     """
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _FastLoader(_Bounded, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same through libyaml, many times faster, where PyYAML was built with it."""
 
 
@@ -69,6 +124,8 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document. `first_line` is the file line the text starts on."""
     try:
         node, data = _compose(_FastLoader, text)
+    except _Refused as exc:
+        raise YamlSyntaxError(first_line + exc.line, exc.message) from None
     except (yaml.YAMLError, ValueError, TypeError):
         # Read it again with the pure-Python reader, whose messages _explain knows.
         node, data = _parse_or_explain(text, first_line)
@@ -94,6 +151,8 @@ def _parse_or_explain(text: str, first_line: int) -> tuple[yaml.Node | None, Any
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlSyntaxError(line, _explain(exc)) from None
+    except _Refused as exc:
+        raise YamlSyntaxError(first_line + exc.line, exc.message) from None
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise YamlSyntaxError(first_line, f"this is not valid YAML ({exc})") from None
 

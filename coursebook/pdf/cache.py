@@ -76,6 +76,12 @@ class PdfCache:
         """Where a worker writes a PDF before it is known to be complete."""
         return self.folder / f".{key}.{os.getpid()}.tmp"
 
+    def remove_scratch(self) -> None:
+        """Delete the temporary files a killed build left. Call it with the project's
+        lock held, so that no other build is writing one."""
+        for leftover in self.folder.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+
     def hit(self, path: str, key: str) -> Entry | None:
         """The cached PDF for `path` if it was made from the same inputs.
 

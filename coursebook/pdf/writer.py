@@ -83,6 +83,7 @@ def render_pdfs(
     theme = find_theme(root)
     cache = PdfCache(cache_dir / CACHE_FOLDER, root)
     cache.folder.mkdir(parents=True, exist_ok=True)
+    cache.remove_scratch()
     planned = [
         _plan(document, assembled, root, theme, cache, chunk_size)
         for document in plan_documents(assembled.editions)
