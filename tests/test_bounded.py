@@ -85,8 +85,7 @@ for problem in parse_blocks("\\n".join(lines), "m.md", 12)[1]:
 
 
 def test_block_and_snippet_lines_of_many_spaces_parse_in_linear_time() -> None:
-    # Only the block parser: the whole check also runs the HTML filter, which is
-    # another part's to bound.
+    # The loader refuses such long lines; the parser must be linear even without that.
     started = time.monotonic()
     try:
         completed = subprocess.run(
@@ -128,15 +127,15 @@ def _refuse(path: Path, number: int, reason: str):  # type: ignore[no-untyped-de
 def test_unreadable_module_is_an_error_not_a_traceback(project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root = project()
     module = root / "curriculum/modules/welcome.md"
-    read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def guarded(self: Path) -> bytes:
-        if self == module:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return read_bytes(self)
+    def guarded(path: object, flags: int, *args: object) -> int:
+        if Path(str(path)) == module:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
 
     # Tests run as root, for whom chmod 000 changes nothing; refuse the read instead.
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = run_cli("check", str(root))
     assert result.exit_code == 1
     assert (
@@ -328,3 +327,36 @@ def test_other_file_system_errors_are_one_line(  # type: ignore[no-untyped-def]
     result = run_cli("build", "--no-pdf", str(root))
     assert result.exit_code == 1
     assert result.output == f"coursebook: {message.format(path=target)}\n"
+
+
+@pytest.mark.parametrize(
+    "line", ["<a" * 40_000, "{" * 80_000, "see](a)" * 12_000, " " * 90_000 + "x"],
+    ids=["open-tags", "braces", "link-ends", "spaces"],
+)
+def test_one_very_long_line_ends_quickly_with_an_error_at_its_line(
+    line: str, project, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.conftest import module_text
+
+    root = project({"curriculum/modules/welcome.md": module_text(line)})
+    completed, seconds = run_limited("check", str(root))
+    assert completed.returncode == 1
+    assert "Traceback" not in completed.stdout + completed.stderr
+    assert seconds < LIMIT_SECONDS
+    assert (
+        f"curriculum/modules/welcome.md:12: error: this line has {len(line):,} characters; a "
+        "line may have up to 2,000: break it into shorter lines (a paragraph can run over "
+        "several lines)"
+    ) in completed.stdout.splitlines()
+
+
+def test_a_very_long_file_is_refused(project) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import module_text
+
+    text = module_text(*(["A short line of text."] * 6_000))
+    root = project({"curriculum/modules/welcome.md": text})
+    lines = run_cli("check", str(root)).stdout.splitlines()
+    assert (
+        f"curriculum/modules/welcome.md: error: this file has {len(text):,} characters; a file "
+        "may have up to 100,000: split it into smaller modules"
+    ) in lines

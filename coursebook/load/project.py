@@ -22,6 +22,11 @@ from coursebook.schema import Audience, Audiences, Course, ModuleMeta, Project
 
 CURRICULUM = "curriculum"
 PROJECT_FILE = f"{CURRICULUM}/curriculum.yml"
+MAX_LINE_CHARACTERS = 2_000
+MAX_FILE_CHARACTERS = 100_000
+"""Limits on one file: the longest module of the bundled curriculum has about 11,000
+characters and its longest line about 600. Markdown and HTML readers slow down badly
+on very long lines made to trip them, so longer ones are refused."""
 AUDIENCES_FILE = f"{CURRICULUM}/audiences.yml"
 MODULES_DIR = f"{CURRICULUM}/modules"
 COURSES_DIR = f"{CURRICULUM}/courses"
@@ -127,7 +132,28 @@ class _Reader:
                 "(in most editors: Save As, then Encoding: UTF-8)",
             )
             return None
-        return text.removeprefix("\ufeff").replace("\r\n", "\n")
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        return text if self._within_limits(path, text) else None
+
+    def _within_limits(self, path: Path, text: str) -> bool:
+        """Whether `text` is small enough for every later stage to read it quickly."""
+        if len(text) > MAX_FILE_CHARACTERS:
+            self.error(
+                self.rel(path), 0,
+                f"this file has {len(text):,} characters; a file may have up to "
+                f"{MAX_FILE_CHARACTERS:,}: split it into smaller modules",
+            )
+            return False
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE_CHARACTERS:
+                self.error(
+                    self.rel(path), number,
+                    f"this line has {len(line):,} characters; a line may have up to "
+                    f"{MAX_LINE_CHARACTERS:,}: break it into shorter lines (a paragraph can "
+                    "run over several lines)",
+                )
+                return False
+        return True
 
     def yaml(self, path: Path, text: str, first_line: int = 1) -> YamlDocument | None:
         try:
