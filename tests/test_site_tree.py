@@ -7,6 +7,7 @@ in well under a second each and need no browser or MkDocs run.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -59,19 +60,33 @@ def test_every_variant_has_an_overview_session_pages_and_each_module_once(files)
     assert {"docs/index.md", "docs/contributors.md", "docs/coursebook.json"} <= set(files)
 
 
+def meta_and_body(page: str) -> tuple[dict[str, Any], str]:
+    """A docs page's front matter and the Markdown after it."""
+    assert page.startswith("---\n")
+    meta, body = page[4:].split("\n---\n\n", 1)
+    return yaml.safe_load(meta), body
+
+
 def test_search_indexes_one_copy_of_each_module(files):
-    canonical = text(files, f"{VARIANT}/modules/diary.md")
-    copy = text(files, f"{OTHER}/modules/diary.md")
-    assert not canonical.startswith("---")
-    assert copy.startswith("---\nsearch:\n  exclude: true\n---\n")
-    assert not text(files, f"{OTHER}/sessions/going-on.md").startswith("---")
+    canonical, _ = meta_and_body(text(files, f"{VARIANT}/modules/diary.md"))
+    copy, _ = meta_and_body(text(files, f"{OTHER}/modules/diary.md"))
+    assert "search" not in canonical
+    assert copy["search"] == {"exclude": True}
+    assert "search" not in meta_and_body(text(files, f"{OTHER}/sessions/going-on.md"))[0]
+
+
+def test_every_page_title_names_its_variant(files):
+    meta, _ = meta_and_body(text(files, f"{OTHER}/sessions/going-on.md"))
+    assert meta["title"] == "Session 2: Going on \u2013 Feeling well (carers)"
+    meta, _ = meta_and_body(text(files, f"{VARIANT}/modules/diary.md"))
+    assert meta["title"] == "Keeping a diary \u2013 Feeling well (community)"
 
 
 def test_page_titles_name_the_variant_so_search_results_say_where_they_belong(files):
-    session = text(files, f"{OTHER}/sessions/going-on.md")
+    _, session = meta_and_body(text(files, f"{OTHER}/sessions/going-on.md"))
     assert session.startswith("# Session 2: Going on<span class=\"cb-where\">")
     assert "Feeling well (carers)</span>" in session.splitlines()[0]
-    overview = text(files, f"{VARIANT}/index.md")
+    _, overview = meta_and_body(text(files, f"{VARIANT}/index.md"))
     assert overview.splitlines()[0].startswith("# Feeling well (community)")
     assert "Feeling well</span>" in overview.splitlines()[0]
 
@@ -208,3 +223,15 @@ def test_generated_config_builds_on_the_projects_and_adds_what_the_site_needs(pr
 
 def files_have_theme(files: Mapping[str, str | bytes]) -> bool:
     return files.get("theme/main.html") == b"theme"
+
+
+def test_no_two_pages_of_the_bundled_site_share_a_title(bundled_site: Path) -> None:
+    titles: dict[str, list[str]] = {}
+    for page in sorted((bundled_site / "site").rglob("*.html")):
+        found = re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)
+        assert found, page
+        titles.setdefault(found.group(1), []).append(page.name)
+    assert {title: names for title, names in titles.items() if len(names) > 1} == {}
+    module = (bundled_site / "site/living-well/community/modules/managing-pain.html").read_text(
+        encoding="utf-8")
+    assert "<title>Managing pain – Living well (community) - " in module

@@ -69,12 +69,26 @@ def docs_pages(site: Site) -> dict[str, str | bytes]:
         ),
     }
     for variant in site.variants:
-        pages[variant.overview_path()] = overview(site, variant)
+        where = f" \u2013 {variant.title}"
+        pages[variant.overview_path()] = titled(overview(site, variant), "Overview" + where)
         for session in variant.sessions:
-            pages[variant.session_path(session)] = session_page(site, variant, session)
+            pages[variant.session_path(session)] = titled(
+                session_page(site, variant, session), session_name(session) + where
+            )
         for module in variant.modules():
-            pages[variant.module_path(module.module)] = module_page(site, variant, module)
+            pages[variant.module_path(module.module)] = titled(
+                module_page(site, variant, module), module.title + where
+            )
     return pages
+
+
+def titled(text: str, title: str) -> str:
+    """`text` with a `title:` in its front matter: the browser tab and history name the
+    variant, so no two pages share one. Escaped, because the theme prints it as HTML."""
+    line = "title: " + json.dumps(escape_text(title), ensure_ascii=False) + "\n"
+    if text.startswith("---\n"):
+        return "---\n" + line + text[4:]
+    return f"---\n{line}---\n\n{text}"
 
 
 def _assembled(site: Site) -> Assembled:
