@@ -17,12 +17,11 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import tinyhtml5
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from coursebook.errors import Severity
 from coursebook.pipeline import load_and_check
@@ -32,7 +31,6 @@ from coursebook.site.audit import audit_site
 from coursebook.site.render import render_site
 from tests.conftest import run_cli
 
-CHROMIUM = "/usr/bin/chromium"
 IMG = "<img src=x onerror=alert(1)>"
 DETAILS = "<details/open/ontoggle=alert(1)//@x>"
 ENTITIES = "&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"
@@ -182,17 +180,6 @@ def published(hostile: Path) -> Path:
     problems = render_site(hostile / "build" / "mkdocs.yml", site)
     assert not [p for p in problems if p.severity is Severity.ERROR]
     return site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def test_check_names_every_payload_with_file_and_line(hostile: Path) -> None:
