@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from coursebook import placeholders
 from coursebook.assemble.blocks import Block, Kind, Line, parse_blocks
 from coursebook.assemble.terms import substitute, uses
 from coursebook.load import yamlfile
@@ -33,16 +34,32 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
 def test_new_module_is_valid_and_checked(tmp_path: Path) -> None:
     target = tmp_path / "p"
     run_cli("init", str(target))
-    result = run_cli("new", "module", "pacing", "--project", str(target))
+    result = run_cli("new", "module", "pacing", str(target))
     assert result.exit_code == 0, result.output
     text = (target / "curriculum/modules/pacing.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Pacing\n")
-    check = run_cli("check", "--strict", str(target))
+    check = run_cli("check", str(target))
     assert check.exit_code == 0, check.output
-    again = run_cli("new", "module", "pacing", "--project", str(target))
+    module = "curriculum/modules/pacing.md"
+    warnings = [line for line in check.stdout.splitlines() if ": warning: " in line]
+    placeholder = "warning: this is the template's example text"
+    assert warnings == [
+        f"{module}:1: warning: no course uses this module, so it is never published; add it "
+        "to a session in a file in curriculum/courses/, or delete the module",
+        f'{module}:3: {placeholder} ("{placeholders.SUMMARY}"); replace it with your own words',
+        f'{module}:7: {placeholder} ("{placeholders.OBJECTIVE}"); replace it with your own '
+        "words",
+        f'{module}:9: {placeholder} ("{placeholders.AUTHOR}"); replace it with your own words',
+        f'{module}:15: {placeholder} ("{placeholders.BODY}"); replace it with your own words',
+        f'{module}:18: {placeholder} ("{placeholders.ACTIVITY}"); replace it with your own '
+        "words",
+        f'{module}:21: {placeholder} ("{placeholders.NOTES}"); replace it with your own words',
+    ]
+    assert run_cli("check", "--strict", str(target)).exit_code == 1
+    again = run_cli("new", "module", "pacing", str(target))
     assert again.exit_code == 1
     assert "already exists" in again.output
-    bad = run_cli("new", "module", "Bad Name", "--project", str(target))
+    bad = run_cli("new", "module", "Bad Name", str(target))
     assert bad.exit_code == 1
     assert "cannot be a module id" in bad.output
 
@@ -51,13 +68,14 @@ def test_new_module_title_with_yaml_characters_stays_valid(tmp_path: Path) -> No
     target = tmp_path / "p"
     run_cli("init", str(target))
     title = "Pain: what helps #1 - 'your' \"choice\""
-    result = run_cli("new", "module", "pain", "--title", title, "--project", str(target))
+    result = run_cli("new", "module", "pain", "--title", title, str(target))
     assert result.exit_code == 0, result.output
     text = (target / "curriculum/modules/pain.md").read_text(encoding="utf-8")
     front = text.split("---\n")[1]
     assert yaml.safe_load(front)["title"] == title
-    check = run_cli("check", "--strict", str(target))
+    check = run_cli("check", str(target))
     assert check.exit_code == 0, check.output
+    assert ": error: " not in check.stdout
 
 
 def test_reference_page_is_generated_from_the_schema() -> None:

@@ -22,6 +22,7 @@ from coursebook.checks import (
     readability,
     site_settings,
     structure,
+    unfinished,
     wording,
 )
 from coursebook.errors import Problem
@@ -46,3 +47,5 @@ def run_checks(
     yield from readability.check_reading_ages(curriculum, editions)
     yield from invisible.check_invisible_characters(curriculum)
     yield from wording.check_words_to_avoid(curriculum, editions)
+    yield from unfinished.check_placeholders(curriculum)
+    yield from unfinished.check_unused_modules(curriculum)

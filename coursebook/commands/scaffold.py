@@ -12,6 +12,7 @@ import click
 import jinja2
 import yaml
 
+from coursebook import placeholders
 from coursebook.errors import CoursebookError
 from coursebook.load.project import MODULES_DIR, find_project
 from coursebook.pipeline import today
@@ -34,7 +35,7 @@ def init(directory: Path) -> None:
         shutil.copytree(source, directory, dirs_exist_ok=True)
     click.echo(f"Created a curriculum project in {directory}. Next steps:")
     click.echo(f"  coursebook check {directory}")
-    click.echo(f"  coursebook new module my-module --project {directory}")
+    click.echo(f"  coursebook new module my-module {directory}")
 
 
 @click.group()
@@ -44,13 +45,13 @@ def new() -> None:
 
 @new.command("module")
 @click.argument("module_id")
-@click.option("--title", help="The module's title (made from the id if left out).")
-@click.option(
-    "--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path),
-    help="The project folder.",
+@click.argument(
+    "project_dir", default=".", required=False,
+    type=click.Path(file_okay=False, path_type=Path),
 )
-def new_module(module_id: str, title: str | None, project_dir: Path) -> None:
-    """Add curriculum/modules/MODULE_ID.md from the module template."""
+@click.option("--title", help="The module's title (made from the id if left out).")
+def new_module(module_id: str, project_dir: Path, title: str | None) -> None:
+    """Add curriculum/modules/MODULE_ID.md to the project in DIR (default: here)."""
     if not _ID.match(module_id):
         raise CoursebookError(f'"{module_id}" cannot be a module id; use {SLUG_RULE}')
     root = find_project(project_dir)
@@ -65,7 +66,10 @@ def new_module(module_id: str, title: str | None, project_dir: Path) -> None:
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    click.echo(f"Created {target.relative_to(root)}. Add it to a session in a course file.")
+    click.echo(
+        f"Created {target.relative_to(root)}. Replace its example text, then add it to a "
+        "session in a course file: coursebook check names what is left to do."
+    )
 
 
 def render_module_template(title: str, reviewed: dt.date, review_due: dt.date) -> str:
@@ -83,10 +87,10 @@ def render_module_template(title: str, reviewed: dt.date, review_due: dt.date) -
     template = environment.get_template("module.md.j2")
     front_matter = {
         "title": title,
-        "summary": "Say in one or two sentences what this module covers.",
+        "summary": placeholders.SUMMARY,
         "audiences": ["all"],
-        "objectives": ["Say what participants will be able to do after this module"],
-        "authors": ["Your curriculum team"],
+        "objectives": [placeholders.OBJECTIVE],
+        "authors": [placeholders.AUTHOR],
         "reviewed": reviewed,
         "review-due": review_due,
         "sources": [],
@@ -94,7 +98,8 @@ def render_module_template(title: str, reviewed: dt.date, review_due: dt.date) -
     return template.render(
         front_matter=yaml.safe_dump(
             front_matter, sort_keys=False, allow_unicode=True, width=1000
-        )
+        ),
+        placeholders=placeholders,
     )
 
 
