@@ -195,10 +195,13 @@ class Project(Schema):
         "en-GB", description="The language of the text, as a code such as `en-GB`."
     )
     licence: Text | None = Field(None, description="The licence the material is shared under.")
-    disclaimer: Text = Field(
+    disclaimer: Text | None = Field(
         "This course is health education, not clinical advice. "
         "Talk to your own doctor, nurse or care team about your care.",
-        description="Printed on covers and the site: this is education, not clinical advice.",
+        description="Printed on covers and the home page, in a box; `null` for none.",
+    )
+    disclaimer_title: Text = Field(
+        "Education, not clinical advice", description="The title of the disclaimer's box."
     )
 
 

@@ -22,20 +22,51 @@ REVIEW_YEARS = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+TEMPLATES = {
+    "health": "project",
+    "neutral": "neutral",
+}
+"""`init --template NAME`: the folder under `scaffold/` with its curriculum. `health` is
+a self-management course with urgent help for a carers' variant; `neutral` suits any
+organisation. Both get the files in `scaffold/common/` (settings, workflows, README)."""
+
+DOT = "dot-"
+"""Files whose names start with a dot are kept as `dot-NAME` in the package, since
+package data leaves dot-files out; `init` writes them as `.NAME`."""
+
+
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
-    """Create a new, valid curriculum project in DIRECTORY."""
+@click.option(
+    "--template", type=click.Choice(sorted(TEMPLATES)), default="health", show_default=True,
+    help="What the new curriculum starts with.",
+)
+def init(directory: Path, template: str) -> None:
+    """Create a new curriculum project in DIRECTORY that checks, builds and publishes."""
     if directory.exists() and any(directory.iterdir()):
         raise CoursebookError(
             f"{directory} already has files in it; choose a new or empty folder"
         )
-    scaffold = resources.files("coursebook") / "scaffold" / "project"
-    with resources.as_file(scaffold) as source:
-        shutil.copytree(source, directory, dirs_exist_ok=True)
+    scaffold = resources.files("coursebook") / "scaffold"
+    for folder in ("common", TEMPLATES[template]):
+        with resources.as_file(scaffold / folder) as source:
+            _copy_tree(source, directory)
+    (directory / "curriculum" / "assets").mkdir(parents=True, exist_ok=True)
     click.echo(f"Created a curriculum project in {directory}. Next steps:")
     click.echo(f"  coursebook check {directory}")
     click.echo(f"  coursebook new module my-module {directory}")
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Copy `source` into `target`, writing each `dot-NAME` as `.NAME`."""
+    for path in sorted(source.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        parts = [part.replace(DOT, ".", 1) if part.startswith(DOT) else part
+                 for part in path.relative_to(source).parts]
+        destination = target.joinpath(*parts)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
 
 
 @click.group()

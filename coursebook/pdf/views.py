@@ -43,6 +43,7 @@ class Meta:
     iso_date: str
     organisation: str
     disclaimer: str
+    disclaimer_title: str
     licence: str
     language: str
     large_print: bool
@@ -202,7 +203,8 @@ def make_meta(document: PdfDocument, project: Project) -> Meta:
         date=long_date(day),
         iso_date=day.isoformat(),
         organisation=project.organisation,
-        disclaimer=project.disclaimer,
+        disclaimer=project.disclaimer or "",
+        disclaimer_title=project.disclaimer_title,
         licence=project.licence or "",
         language=project.language,
         large_print=document.kind.is_large_print,

@@ -58,7 +58,8 @@ def _copyright(project: Project) -> str:
     parts = [f"{project.title}, version {project.version}, {project.organisation}."]
     if project.licence:
         parts.append(f"Shared under {project.licence}.")
-    parts.append(project.disclaimer)
+    if project.disclaimer:
+        parts.append(project.disclaimer)
     return escape_text(" ".join(parts))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coursebook.site import paths
 from coursebook.site.markdown import heading, page
 from coursebook.site.model import Site, VariantSite
-from coursebook.site.words import duration, listing, plural, text
+from coursebook.site.words import duration, listing, plural, quoted, text
 
 EDITION_NOTE = (
     "This site is for the facilitators and tutors who run the courses. Every page shows "
@@ -37,8 +37,11 @@ def home(site: Site) -> str:
 
 
 def disclaimer(site: Site) -> str:
-    """The curriculum's statement that it is education, not clinical advice."""
-    return f'!!! info "Education, not clinical advice"\n    {site.curriculum.project.disclaimer}'
+    """The curriculum's disclaimer in a box (such as: education, not clinical advice)."""
+    project = site.curriculum.project
+    if not project.disclaimer:
+        return ""
+    return f"!!! info {quoted(project.disclaimer_title)}\n    {text(project.disclaimer)}"
 
 
 def _variant_entry(variant: VariantSite) -> str:
