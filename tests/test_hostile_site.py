@@ -115,7 +115,10 @@ BODY_LINES = {
     "list": "- [in a list][r3]\n\n    [r3]: javascript:alert(1)",
     "term": "Term [r4]\n:   [in a definition][r4]\n\n[r4]: <javascript:alert(1)>",
     "comment": COMMENT,
+    "split": "[split over lines][r5]\n\n[r5]:\n    javascript:alert(1)",
 }
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>'
+       "</svg>")
 
 
 def hostile_module() -> str:
@@ -161,6 +164,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         COURSE: COURSE_YML,
         "curriculum/audiences.yml": AUDIENCES_YML,
         MODULE: hostile_module(),
+        "curriculum/assets/chart.svg": SVG,
+        "curriculum/assets/page.html": f"<p>{IMG}</p>",
     })
     git = ["git", "-C", str(root), "-c", "user.email=x@example.org",
            "-c", "user.name=[x](javascript:alert(1)) <img src=x onerror=alert(1)>"]
@@ -172,13 +177,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def published(hostile: Path) -> Path:
-    """The site built from the hostile tree although `check` refuses it."""
+    """The site built from the hostile tree although `check` refuses it (its assets left
+    out: the audit refuses them, as the next test shows)."""
     assembled, _problems = load_and_check(hostile)
     assert assembled is not None
     write_docs(assembled)
     site = hostile / "published"
     problems = render_site(hostile / "build" / "mkdocs.yml", site)
     assert not [p for p in problems if p.severity is Severity.ERROR]
+    assert sorted(p.path for p in audit_site(site)) == [
+        "curriculum/assets/chart.svg", "curriculum/assets/chart.svg",
+        "curriculum/assets/page.html", "site/media/page.html",
+    ]
+    for name in ("chart.svg", "page.html"):
+        (site / "media" / name).unlink()
     return site
 
 
@@ -199,6 +211,7 @@ def test_check_names_every_payload_with_file_and_line(hostile: Path) -> None:
                        ("curriculum/audiences.yml", AUDIENCES_YML)]:
         expected |= {f"{name}:{number}" for number, line in enumerate(text.split("\n"), 1)
                      if "alert(1)" in line or "&lt;" in line}
+    expected |= {"curriculum/assets/chart.svg:1", "curriculum/assets/page.html"}
     assert sorted(expected - reported) == []
 
 
@@ -233,7 +246,10 @@ def test_plain_mkdocs_build_of_the_tree_is_just_as_safe(
          "-d", str(plain)],
         check=True, capture_output=True,
     )
-    assert audit_site(plain) == []
+    # Plain MkDocs copies the assets as they are; the audit refuses just those.
+    assert {p.path for p in audit_site(plain)} == {
+        "curriculum/assets/chart.svg", "curriculum/assets/page.html", "site/media/page.html"}
+    (plain / "media" / "page.html").unlink()
     assert sorted(p.relative_to(plain) for p in plain.rglob("*.html")) == sorted(
         p.relative_to(published) for p in published.rglob("*.html")
     )

@@ -2,8 +2,10 @@
 
 Whatever engine rendered the site, and whatever a theme override does, every
 finished page is read again (`coursebook.sanitise.audit_page`), and so is the
-search index, whose titles and text the theme shows as HTML. Anything found is an
-error, and the build stops before the new site replaces the old one.
+search index, whose titles and text the theme shows as HTML, and every published
+picture and document (by the same rules `coursebook check` applies to assets).
+Anything found is an error, and the build stops before the new site replaces the
+old one.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import json
 import re
 from pathlib import Path
 
+from coursebook.checks.assets import asset_problems
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import MODULES_DIR
+from coursebook.load.project import ASSETS_DIR, MODULES_DIR
 from coursebook.sanitise import audit_page, removals
+from coursebook.site import paths
 
 SEARCH_INDEX = "search/search_index.json"
 _MODULE_PAGE = re.compile(r"^[^/]+/[^/]+/(?:[^/]+/)?modules/(?P<id>[^/]+)\.html$")
@@ -30,6 +34,13 @@ def audit_site(site_dir: Path) -> list[Problem]:
     index = site_dir / SEARCH_INDEX
     if index.is_file():
         problems.extend(_audit_index(index))
+    media = site_dir / paths.MEDIA
+    for path in sorted(media.rglob("*")) if media.is_dir() else ():
+        if path.is_file():
+            for _line, message in asset_problems(path):
+                name = path.relative_to(media).as_posix()
+                problems.append(Problem(f"{ASSETS_DIR}/{name}", 0, Severity.ERROR,
+                                        message + "; it was not published"))
     return problems
 
 
