@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import Curriculum
+from coursebook.load.project import COURSES_DIR, Curriculum
 from coursebook.placeholders import PLACEHOLDERS
 from coursebook.schema import BreakItem
 
@@ -24,7 +24,14 @@ def check_placeholders(curriculum: Curriculum) -> Iterator[Problem]:
 
 
 def check_unused_modules(curriculum: Curriculum) -> Iterator[Problem]:
-    """A warning for each module that no course puts in a session: it is never published."""
+    """A warning for each module that no course puts in a session: it is never published.
+
+    Not while a course file failed to load: its modules would all seem unused.
+    """
+    loaded = {course_file.path for course_file in curriculum.courses.values()}
+    on_disk = (curriculum.root / COURSES_DIR).glob("*.y*ml")
+    if any(path.relative_to(curriculum.root).as_posix() not in loaded for path in on_disk):
+        return
     used = {
         item
         for course_file in curriculum.courses.values()
