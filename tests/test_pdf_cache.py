@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coursebook.assemble.assemble import Edition
-from coursebook.build import CACHE_DIR
+from coursebook.layout import CACHE_DIR
 from coursebook.pdf import parallel, render_pdfs, writer
 from coursebook.pdf.errors import RenderFailed
 from coursebook.pdf.render import RenderJob

@@ -14,9 +14,10 @@ from pathlib import Path
 import click
 
 from coursebook.assemble.assemble import Edition
-from coursebook.build import CACHE_DIR, WORK_DIR, project_lock, refuse_files_in_the_way
+from coursebook.build import project_lock, refuse_files_in_the_way
 from coursebook.commands.check import print_problems
 from coursebook.errors import CoursebookError, CurriculumInvalid
+from coursebook.layout import CACHE_DIR, WORK_DIR
 from coursebook.pdf import render_pdfs
 from coursebook.pipeline import Assembled, load_and_check
 

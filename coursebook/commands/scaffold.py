@@ -13,7 +13,8 @@ import jinja2
 import yaml
 
 from coursebook.errors import CoursebookError
-from coursebook.load.project import MODULES_DIR, find_project
+from coursebook.layout import MODULES_DIR
+from coursebook.load.project import find_project
 from coursebook.pipeline import today
 from coursebook.schema import SLUG_RULE
 

@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from coursebook.load.project import ASSETS_DIR, MODULES_DIR
+from coursebook.layout import ASSETS_DIR, MODULES_DIR
 from coursebook.pdf.cache import Entry, PdfCache, document_key
 from coursebook.pdf.documents import PdfDocument, plan_documents
 from coursebook.pdf.glyphs import check_glyphs, covered

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coursebook.errors import CoursebookError
-from coursebook.load.project import CURRICULUM
+from coursebook.layout import CURRICULUM
 from coursebook.report.changes import CODE_PATHS
 
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import MODULES_DIR
+from coursebook.layout import MODULES_DIR
 from coursebook.sanitise import audit_page, removals
 
 SEARCH_INDEX = "search/search_index.json"
