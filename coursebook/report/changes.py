@@ -24,9 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coursebook.assemble.assemble import AssembledEdition, Edition, Page
+from coursebook.assemble.assembled import Assembled
 from coursebook.checks.readability import read_page
 from coursebook.pdf.documents import plan_documents
-from coursebook.pipeline import Assembled
 
 
 @dataclass(frozen=True)

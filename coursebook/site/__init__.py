@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coursebook.assemble.assembled import Assembled
 from coursebook.layout import WORK_DIR
-from coursebook.pipeline import Assembled
 from coursebook.site.downloads import Pdf
 from coursebook.site.inputs import git_history, read_base_config, read_media
 from coursebook.site.model import gather

@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
+from coursebook.assemble.assembled import Assembled
 from coursebook.errors import Problems
 from coursebook.layout import MANIFEST
-from coursebook.pipeline import Assembled
 from coursebook.report import SITE_PAGE, Links, site_page
 from coursebook.sanitise import escape_text
 from coursebook.site import downloads, paths
