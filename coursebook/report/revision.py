@@ -18,7 +18,7 @@ from pathlib import Path
 
 from coursebook.errors import CoursebookError
 from coursebook.layout import CURRICULUM
-from coursebook.report.changes import CODE_PATHS
+from coursebook.report.diff import CODE_PATHS
 
 
 @contextmanager
