@@ -6,10 +6,11 @@
    last build (see `input_digest`), stop: `site/` is already what it would make.
    Otherwise load and check the curriculum; stop before writing anything if it
    has errors.
-2. Render the PDFs into a staging folder (cached by content hash).
+2. Render the PDFs into the docs tree (cached by content hash).
 3. Write the assembled variants as a plain Markdown docs tree with its own
    `mkdocs.yml` (so `mkdocs build` alone can render it).
-4. Render the site with MkDocs into the staging folder, and write the manifest.
+4. Render the site with MkDocs into a staging folder, then read every finished
+   page again (`coursebook.site.audit`): a page that could run script stops the build.
 5. Swap the staging folder in place of `site/` in one rename.
 
 A lock stops two builds of one project running at once, and a failed or
@@ -44,15 +45,15 @@ from coursebook.errors import (
     Severity,
 )
 from coursebook.git import git_output
-from coursebook.pipeline import Assembled, find_project, load_and_check, today
+from coursebook.layout import CACHE_DIR, LOCK_FILE, MANIFEST, SITE_DIR, STAGE_PREFIX, WORK_DIR
+from coursebook.pdf import PdfInfo, render_pdfs
+from coursebook.pipeline import find_project, load_and_check, today
 from coursebook.safepaths import SOURCES, read_bytes, regular_files, unsafe_paths
+from coursebook.site import write_docs
+from coursebook.site.audit import audit_site
+from coursebook.site.render import render_site
+from coursebook.site.tree import CONFIG, DOCS
 
-SITE_DIR = "site"
-WORK_DIR = "build"
-CACHE_DIR = ".coursebook-cache"
-LOCK_FILE = ".coursebook.lock"
-STAGE_PREFIX = ".coursebook-build-"
-MANIFEST = "coursebook.json"
 OUTPUT_FOLDERS = {
     SITE_DIR: "the finished website",
     WORK_DIR: "the files it makes the website from",
@@ -96,16 +97,30 @@ def build(project_dir: Path, options: BuildOptions = BuildOptions()) -> BuildRes
             # The same inputs on the same day: the checks would find what they found.
             return BuildResult(root / SITE_DIR, _problems(previous), previous["pages"],
                                previous["pdfs"], up_to_date=True)
+        # 1. Load, assemble and check: stop before writing anything if there are errors.
         assembled, problems = load_and_check(root, options.only)
         if assembled is None or problems.fail():
             raise CurriculumInvalid(problems)
+        work = root / WORK_DIR
         with staging(root) as stage:
-            result = render(assembled, stage, options)
-            problems.extend(result.problems)
-            result.problems = problems
+            # 2. The PDFs, into the docs tree (cached by content hash).
+            pdfs: list[PdfInfo] = []
+            if options.pdfs:
+                pdfs = render_pdfs(
+                    assembled, work / DOCS, project_root=root, cache_dir=root / CACHE_DIR,
+                    jobs=options.jobs, progress=options.progress,
+                )
+            # 3. The docs tree: Markdown pages, media, theme layer and mkdocs.yml.
+            pages = write_docs(assembled, pdfs)
+            # 4. The site, into the staging folder; a page that could run script stops it.
+            problems.extend(render_site(work / CONFIG, stage / SITE_DIR))
+            problems.extend(audit_site(stage / SITE_DIR))
+            if problems.fail():
+                raise CurriculumInvalid(problems)
+            # 5. Swap the finished site in place of site/ in one rename.
             replace_dir(stage / SITE_DIR, root / SITE_DIR)
+        result = BuildResult(root / SITE_DIR, problems, pages=pages, pdfs=list(pdfs))
         _record_build(root, digest, result)
-    result.site_dir = root / SITE_DIR
     return result
 
 
@@ -223,13 +238,6 @@ def _plain(value: object) -> object:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
     return str(value)
-
-
-def render(assembled: Assembled, stage: Path, options: BuildOptions) -> BuildResult:
-    """Steps 2 to 4: PDFs, the docs tree and the site, all inside `stage`."""
-    from coursebook.site import build_site
-
-    return build_site(assembled, stage, options)
 
 
 def refuse_files_in_the_way(root: Path, names: tuple[str, ...]) -> None:

@@ -9,49 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from coursebook.assemble.assemble import AssembledEdition, Edition, assemble_edition
+from coursebook.assemble.assemble import Edition, assemble_edition
+from coursebook.assemble.assembled import Assembled, VariantRef
 from coursebook.checks import run_checks
 from coursebook.errors import CoursebookError, Problems
 from coursebook.load.project import Curriculum, find_project, load
-
-
-@dataclass(frozen=True)
-class VariantRef:
-    """A course and one of its variants, as `course/variant`."""
-
-    course: str
-    variant: str
-
-    def __str__(self) -> str:
-        return f"{self.course}/{self.variant}"
-
-
-@dataclass(frozen=True)
-class Assembled:
-    """A loaded curriculum and every edition of every variant, assembled."""
-
-    curriculum: Curriculum
-    editions: tuple[AssembledEdition, ...]
-
-    def variants(self) -> list[VariantRef]:
-        seen: dict[str, VariantRef] = {}
-        for edition in self.editions:
-            ref = VariantRef(edition.course, edition.variant)
-            seen.setdefault(str(ref), ref)
-        return list(seen.values())
-
-    def edition(self, course: str, variant: str, edition: Edition) -> AssembledEdition:
-        for candidate in self.editions:
-            if (candidate.course, candidate.variant, candidate.edition) == (
-                course,
-                variant,
-                edition,
-            ):
-                return candidate
-        raise KeyError(f"{course}/{variant}/{edition.value}")
 
 
 def today() -> dt.date:

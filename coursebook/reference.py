@@ -17,7 +17,7 @@ from pydantic.fields import FieldInfo
 from coursebook.assemble.blocks import USAGE, Kind
 from coursebook.checks.assets import ALLOWED
 from coursebook.checks.site_settings import PLUGINS
-from coursebook.report.changes import CODE_PATHS
+from coursebook.report.diff import CODE_PATHS
 from coursebook.schema import (
     Audience,
     Audiences,

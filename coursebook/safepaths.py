@@ -20,13 +20,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from coursebook.errors import Problem, Severity
+from coursebook.layout import (
+    BASE_CONFIG,
+    CACHE_DIR,
+    CURRICULUM,
+    LOCK_FILE,
+    OVERRIDES_DIR,
+    SITE_DIR,
+    WORK_DIR,
+)
 
-SOURCES = ("curriculum", "overrides", "mkdocs.yml")
+SOURCES = (CURRICULUM, OVERRIDES_DIR, BASE_CONFIG)
 """What the project's authors write: a link here would publish what it points to."""
 
-CACHE = ".coursebook-cache"
-OUTPUTS = ("build", "site", CACHE, ".coursebook.lock")
-"""What coursebook makes (the same names as `coursebook.build`'s folders and lock)."""
+OUTPUTS = (WORK_DIR, SITE_DIR, CACHE_DIR, LOCK_FILE)
+"""What coursebook makes: its folders and its lock."""
 
 LINK_IN_SOURCES = (
     "this is a symbolic link, and coursebook never follows links, so that nothing outside "

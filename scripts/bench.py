@@ -42,7 +42,7 @@ sys.path.insert(0, str(HERE))
 
 from benchgen import generate, generate_long_manual  # noqa: E402
 
-from coursebook.build import CACHE_DIR  # noqa: E402
+from coursebook.layout import CACHE_DIR  # noqa: E402
 
 PEAK_RSS = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from weasyprint import CSS, HTML
 
-from coursebook.load.project import MODULES_DIR
+from coursebook.layout import MODULES_DIR
 from coursebook.pdf.documents import plan_documents
 from coursebook.pdf.glyphs import covered
 from coursebook.pdf.render import PDF_VARIANT, whole_html

@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from coursebook.build import CACHE_DIR
+from coursebook.layout import CACHE_DIR
 from coursebook.pdf.cache import MANIFEST, PdfCache
 from coursebook.pdf.writer import CACHE_FOLDER
 from tests.conftest import check_lines, run_cli

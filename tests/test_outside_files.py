@@ -18,10 +18,15 @@ from pathlib import Path
 import pytest
 
 from coursebook import safepaths
-from coursebook.build import CACHE_DIR, LOCK_FILE, SITE_DIR, WORK_DIR
-from coursebook.load.project import CURRICULUM
-from coursebook.site.inputs import BASE_CONFIG
-from coursebook.site.theme import PROJECT_OVERRIDES
+from coursebook.layout import (
+    BASE_CONFIG,
+    CACHE_DIR,
+    CURRICULUM,
+    LOCK_FILE,
+    OVERRIDES_DIR,
+    SITE_DIR,
+    WORK_DIR,
+)
 from tests.conftest import REPO
 
 SECRET = "SECRET-0f3c-do-not-publish"
@@ -149,7 +154,7 @@ def test_links_deep_inside_an_output_folder_are_refused(project, outside):
 
 
 def test_the_guarded_names_are_the_projects_own():
-    assert safepaths.SOURCES == (CURRICULUM, PROJECT_OVERRIDES, BASE_CONFIG)
+    assert safepaths.SOURCES == (CURRICULUM, OVERRIDES_DIR, BASE_CONFIG)
     assert safepaths.OUTPUTS == (WORK_DIR, SITE_DIR, CACHE_DIR, LOCK_FILE)
 
 

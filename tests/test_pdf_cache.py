@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from coursebook.assemble.assemble import Edition
-from coursebook.build import CACHE_DIR
+from coursebook.assemble.assembled import Assembled
+from coursebook.layout import CACHE_DIR
 from coursebook.pdf import parallel, render_pdfs, writer
 from coursebook.pdf.errors import RenderFailed
 from coursebook.pdf.render import RenderJob
 from coursebook.pdf.views import long_date, print_date
-from coursebook.pipeline import Assembled, load_and_check
+from coursebook.pipeline import load_and_check
 from tests.conftest import run_cli
 from tests.pdf_support import ACTION_PLAN, COURSE, make_project
 

@@ -9,10 +9,11 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, IndirectObject
 
 from coursebook.assemble.assemble import Edition
+from coursebook.assemble.assembled import Assembled
 from coursebook.pdf import render_pdfs
 from coursebook.pdf.render import split_parts
 from coursebook.pdf.views import ModuleView, Part
-from coursebook.pipeline import Assembled, load_and_check
+from coursebook.pipeline import load_and_check
 from tests.pdf_support import all_text, book, contents, make_project, outline, read, text
 
 pytestmark = pytest.mark.slow

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from coursebook.assemble.assemble import Edition
+from coursebook.assemble.assembled import Assembled
 from coursebook.pdf import render_pdfs
 from coursebook.pdf.content import Reference
 from coursebook.pdf.errors import MissingGlyph, MissingResource, RenderFailed, UnsafeResource
 from coursebook.pdf.resources import Policy, Refused, SafeFetcher, check_images
-from coursebook.pipeline import Assembled, load_and_check
+from coursebook.pipeline import load_and_check
 from coursebook.safepaths import LINK_IN_SOURCES
 from tests.pdf_support import PACE_SVG, PACING, make_project
 

@@ -14,8 +14,9 @@ import filelock
 import pytest
 
 import coursebook.build
-from coursebook.build import LOCK_FILE, STAGE_PREFIX, BuildOptions, build
+from coursebook.build import BuildOptions, build
 from coursebook.errors import BuildLocked
+from coursebook.layout import LOCK_FILE, STAGE_PREFIX
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "scripts"))

@@ -18,7 +18,8 @@ from pathlib import Path
 from xml.parsers import expat
 
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import ASSETS_DIR, Curriculum
+from coursebook.layout import ASSETS_DIR
+from coursebook.load.project import Curriculum
 from coursebook.safepaths import read_bytes, regular_files
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coursebook.errors import Problem, Severity
 from coursebook.git import tracked_files
-from coursebook.safepaths import CACHE
+from coursebook.layout import CACHE_DIR as CACHE
 
 COMMITTED = (
     f"this file is in git, but {CACHE}/ holds only what coursebook makes, so the build "

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from coursebook.assemble.assemble import AssembledEdition, Edition
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import AUDIENCES_FILE, SNIPPETS_DIR, Curriculum
+from coursebook.layout import AUDIENCES_FILE, SNIPPETS_DIR
+from coursebook.load.project import Curriculum
 from coursebook.schema import Audience
 
 URGENT_HELP = "urgent-help"

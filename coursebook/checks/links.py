@@ -18,7 +18,8 @@ from pathlib import Path
 from coursebook.assemble.assemble import AssembledEdition, OutLine
 from coursebook.checks.prose import outside_code
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import ASSETS_DIR, MODULES_DIR, Curriculum
+from coursebook.layout import ASSETS_DIR, MODULES_DIR
+from coursebook.load.project import Curriculum
 from coursebook.safepaths import regular_files
 
 _INLINE = re.compile(r"(?P<bang>!?)\[[^\]]*\]\(\s*<?(?P<dest>[^)\s>]*)")

@@ -21,7 +21,8 @@ from coursebook.assemble.blocks import Block, Line, Node, walk
 from coursebook.assemble.plain import plain, unfinished_tags
 from coursebook.checks.governance import required_snippets
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import AUDIENCES_FILE, PROJECT_FILE, Curriculum, split_front_matter
+from coursebook.layout import AUDIENCES_FILE, PROJECT_FILE
+from coursebook.load.project import Curriculum, split_front_matter
 from coursebook.load.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
 from coursebook.markdown import markdown_to_html
 from coursebook.sanitise import Removal, plain_text, removals

@@ -15,7 +15,8 @@ from coursebook.assemble.assemble import AssembledEdition, Edition
 from coursebook.assemble.blocks import Block, Kind, Line, walk
 from coursebook.assemble.terms import unmatched_braces
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import AUDIENCES_FILE, Curriculum, Module
+from coursebook.layout import AUDIENCES_FILE
+from coursebook.load.project import Curriculum, Module
 from coursebook.schema import ALL_AUDIENCES, BreakItem
 
 FAR_UNDER = 0.8

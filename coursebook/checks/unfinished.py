@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import COURSES_DIR, Curriculum
+from coursebook.layout import COURSES_DIR
+from coursebook.load.project import Curriculum
 from coursebook.placeholders import PLACEHOLDERS
 from coursebook.schema import BreakItem
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from coursebook.build import SITE_DIR, BuildOptions, build
+from coursebook.build import BuildOptions, build
 from coursebook.commands.check import print_problems
 from coursebook.errors import CurriculumInvalid
+from coursebook.layout import SITE_DIR
 
 
 @click.command("build")

@@ -9,7 +9,7 @@ import click
 from coursebook.errors import CoursebookError
 from coursebook.load.project import find_project
 from coursebook.pipeline import load_and_check
-from coursebook.report.changes import compare
+from coursebook.report import diff as report_diff
 from coursebook.report.describe import changes_markdown, changes_text
 from coursebook.report.revision import changed_code_files, curriculum_at
 
@@ -41,5 +41,5 @@ def diff(base: str, project_dir: Path, fmt: str) -> None:
         )
     with curriculum_at(root, base) as base_root:
         before = load_and_check(base_root)[0] if base_root is not None else None
-    changes = compare(before, after, base, changed_code_files(root, base))
+    changes = report_diff.diff(before, after, base, changed_code_files(root, base))
     click.echo(changes_markdown(changes) if fmt == "markdown" else changes_text(changes), nl=False)

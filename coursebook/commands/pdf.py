@@ -14,11 +14,13 @@ from pathlib import Path
 import click
 
 from coursebook.assemble.assemble import Edition
-from coursebook.build import CACHE_DIR, WORK_DIR, project_lock, refuse_files_in_the_way
+from coursebook.assemble.assembled import Assembled
+from coursebook.build import project_lock, refuse_files_in_the_way
 from coursebook.commands.check import print_problems
 from coursebook.errors import CoursebookError, CurriculumInvalid
+from coursebook.layout import CACHE_DIR, WORK_DIR
 from coursebook.pdf import render_pdfs
-from coursebook.pipeline import Assembled, load_and_check
+from coursebook.pipeline import load_and_check
 
 DEFAULT_OUT = f"{WORK_DIR}/pdf"
 

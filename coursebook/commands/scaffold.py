@@ -14,7 +14,8 @@ import yaml
 
 from coursebook import placeholders
 from coursebook.errors import CoursebookError
-from coursebook.load.project import MODULES_DIR, find_project
+from coursebook.layout import MODULES_DIR
+from coursebook.load.project import find_project
 from coursebook.pipeline import today
 from coursebook.schema import SLUG_RULE
 

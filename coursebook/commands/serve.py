@@ -17,19 +17,17 @@ from pathlib import Path
 import click
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from coursebook.build import WORK_DIR
 from coursebook.commands.check import print_problems
 from coursebook.errors import CurriculumInvalid
-from coursebook.load.project import CURRICULUM, find_project
+from coursebook.layout import BASE_CONFIG, CURRICULUM, OVERRIDES_DIR, WORK_DIR
+from coursebook.load.project import find_project
 from coursebook.pipeline import load_and_check
 from coursebook.safepaths import regular_files
 from coursebook.site import write_docs
-from coursebook.site.inputs import BASE_CONFIG
-from coursebook.site.theme import PROJECT_OVERRIDES
 from coursebook.site.tree import CONFIG, THEME
 
 POLL_SECONDS = 0.5
-WATCHED = (CURRICULUM, BASE_CONFIG, PROJECT_OVERRIDES)
+WATCHED = (CURRICULUM, BASE_CONFIG, OVERRIDES_DIR)
 
 
 @click.command("serve")

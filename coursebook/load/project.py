@@ -15,23 +15,23 @@ from pathlib import Path
 
 from coursebook.assemble.blocks import Node, parse_blocks
 from coursebook.errors import Problem, ProjectNotFound, Severity
+from coursebook.layout import (
+    AUDIENCES_FILE,
+    COURSES_DIR,
+    MODULES_DIR,
+    PROJECT_FILE,
+    SNIPPETS_DIR,
+)
 from coursebook.load.validate import validate
 from coursebook.load.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
 from coursebook.safepaths import read_bytes, unsafe_paths
 from coursebook.schema import Audience, Audiences, Course, ModuleMeta, Project
 
-CURRICULUM = "curriculum"
-PROJECT_FILE = f"{CURRICULUM}/curriculum.yml"
 MAX_LINE_CHARACTERS = 2_000
 MAX_FILE_CHARACTERS = 100_000
 """Limits on one file: the longest module of the bundled curriculum has about 11,000
 characters and its longest line about 600. Markdown and HTML readers slow down badly
 on very long lines made to trip them, so longer ones are refused."""
-AUDIENCES_FILE = f"{CURRICULUM}/audiences.yml"
-MODULES_DIR = f"{CURRICULUM}/modules"
-COURSES_DIR = f"{CURRICULUM}/courses"
-SNIPPETS_DIR = f"{CURRICULUM}/snippets"
-ASSETS_DIR = f"{CURRICULUM}/assets"
 _MODULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

@@ -21,7 +21,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from coursebook.load.project import ASSETS_DIR, MODULES_DIR
+from coursebook.assemble.assembled import Assembled
+from coursebook.layout import ASSETS_DIR, MODULES_DIR
 from coursebook.pdf.cache import Entry, PdfCache, document_key
 from coursebook.pdf.documents import PdfDocument, plan_documents
 from coursebook.pdf.glyphs import check_glyphs, covered
@@ -30,7 +31,6 @@ from coursebook.pdf.render import Rendered, RenderJob, whole_html
 from coursebook.pdf.resources import Policy, check_images, file_url_referrers
 from coursebook.pdf.theme import Theme, find_theme
 from coursebook.pdf.views import BookView, make_view
-from coursebook.pipeline import Assembled
 
 CACHE_FOLDER = "pdf"
 """The subfolder of the cache folder that PDFs are kept in."""

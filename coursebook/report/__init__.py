@@ -6,9 +6,10 @@ it as a "Curriculum report" page through `site_page`.
 
 from __future__ import annotations
 
+from coursebook.assemble.assembled import Assembled
 from coursebook.errors import Problems
 from coursebook.markdown import markdown_to_html
-from coursebook.pipeline import Assembled, today
+from coursebook.pipeline import today
 from coursebook.report.markdown import Links, render_markdown, site_page_markdown
 from coursebook.report.model import Report, build_report
 from coursebook.report.text import render_text

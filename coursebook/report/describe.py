@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coursebook.assemble.assemble import Edition
-from coursebook.report.changes import Changes, ReadingChange, Status, TimingChange, VariantChange
+from coursebook.report.diff import Changes, ReadingChange, Status, TimingChange, VariantChange
 
 MARKER = "<!-- coursebook-diff -->"
 REVIEW = (

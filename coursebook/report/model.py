@@ -13,11 +13,11 @@ import enum
 from dataclasses import dataclass
 
 from coursebook.assemble.assemble import AssembledEdition, Edition, Page
+from coursebook.assemble.assembled import Assembled
 from coursebook.checks.prose import prose
 from coursebook.checks.readability import read_page
 from coursebook.checks.wording import avoided
 from coursebook.errors import Problems
-from coursebook.pipeline import Assembled
 
 DUE_SOON_DAYS = 90
 

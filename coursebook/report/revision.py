@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coursebook.errors import CoursebookError
-from coursebook.load.project import CURRICULUM
-from coursebook.report.changes import CODE_PATHS
+from coursebook.layout import CURRICULUM
+from coursebook.report.diff import CODE_PATHS
 
 
 @contextmanager

@@ -13,8 +13,8 @@ import difflib
 from dataclasses import dataclass
 from html import escape
 
+from coursebook.assemble.assembled import Assembled
 from coursebook.errors import CoursebookError
-from coursebook.pipeline import Assembled
 
 CONTEXT = 2
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from coursebook.checks.assets import asset_problems
 from coursebook.errors import Problem, Severity
-from coursebook.load.project import ASSETS_DIR, MODULES_DIR
+from coursebook.layout import ASSETS_DIR, MODULES_DIR
 from coursebook.sanitise import audit_page, removals
 from coursebook.site import paths
 

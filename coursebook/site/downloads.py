@@ -24,14 +24,22 @@ KIND_LABELS = {
 class Pdf(Protocol):
     """One PDF: which variant it belongs to, what it is, and where it is in the docs tree."""
 
-    course: str
-    variant: str
-    kind: str
-    title: str
-    path: str
-    pages: int
-    bytes: int
-    handout: str | None
+    @property
+    def course(self) -> str: ...
+    @property
+    def variant(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def pages(self) -> int: ...
+    @property
+    def bytes(self) -> int: ...
+    @property
+    def handout(self) -> str | None: ...
 
 
 def facts(pdf: Pdf) -> str:

@@ -1,10 +1,9 @@
 """What the site reads besides the assembled curriculum: the project's
 `mkdocs.yml`, the media in `curriculum/assets/`, the history of `curriculum/` in
-git, and the PDFs (rendered by `coursebook.pdf` when it is installed)."""
+git."""
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,12 +12,8 @@ import yaml
 
 from coursebook.errors import CoursebookError
 from coursebook.git import git_output
-from coursebook.load.project import ASSETS_DIR, CURRICULUM
-from coursebook.pipeline import Assembled
+from coursebook.layout import ASSETS_DIR, BASE_CONFIG, CURRICULUM
 from coursebook.safepaths import read_bytes, regular_files
-from coursebook.site.downloads import Pdf
-
-BASE_CONFIG = "mkdocs.yml"
 
 
 def read_base_config(root: Path) -> dict[str, Any]:
@@ -55,24 +50,3 @@ def git_history(root: Path) -> list[tuple[str, int]]:
     log = git_output(root, "log", "--format=%aN", "--", CURRICULUM) or ""
     counts = Counter(name.strip() for name in log.splitlines() if name.strip())
     return sorted(counts.items())
-
-
-def render_pdfs(
-    assembled: Assembled, out_dir: Path, cache_dir: Path, jobs: int | None, progress: bool
-) -> list[Pdf]:
-    """The PDFs, rendered into `out_dir` by `coursebook.pdf`, or none if it is not installed."""
-    try:
-        pdf = importlib.import_module("coursebook.pdf")
-    except ModuleNotFoundError as exc:
-        if exc.name == "coursebook.pdf":
-            return []
-        raise
-    render = getattr(pdf, "render_pdfs", None)
-    if render is None:
-        return []
-    return list(
-        render(
-            assembled, out_dir, project_root=assembled.curriculum.root, cache_dir=cache_dir,
-            jobs=jobs, progress=progress,
-        )
-    )

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coursebook.assemble.assemble import AssembledEdition, AssembledSession, Edition, Page
+from coursebook.assemble.assembled import Assembled
 from coursebook.load.project import Curriculum
-from coursebook.pipeline import Assembled
 from coursebook.schema import Audience, Course, Variant
 from coursebook.site import paths
 from coursebook.site.downloads import Pdf, for_variant

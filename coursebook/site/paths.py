@@ -13,7 +13,6 @@ import posixpath
 HOME = "index.md"
 CONTRIBUTORS = "contributors.md"
 MEDIA = "media"
-MANIFEST = "coursebook.json"
 
 
 def variant_dir(course: str, variant: str) -> str:

@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from coursebook.errors import CoursebookError, Problem, Severity
-from coursebook.load.project import MODULES_DIR
+from coursebook.layout import MODULES_DIR
 
 _DOC = re.compile(r"'(?P<path>[^']+\.md)'")
 _MODULE_PAGE = re.compile(r"^[^/]+/[^/]+/modules/(?P<id>[^/]+)\.md$")

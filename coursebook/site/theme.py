@@ -12,10 +12,10 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from coursebook.layout import OVERRIDES_DIR
 from coursebook.safepaths import read_bytes, regular_files
 
 STYLESHEET = "assets/stylesheets/coursebook.css"
-PROJECT_OVERRIDES = "overrides"
 PRINT_OVERRIDES = "print"
 
 
@@ -44,7 +44,7 @@ def read_theme(project_root: Path, language: str) -> dict[str, bytes]:
     base = material_language(language)
     if base != language:
         files[f"partials/languages/{language}.html"] = language_partial(language, base).encode()
-    overrides = project_root / PROJECT_OVERRIDES
+    overrides = project_root / OVERRIDES_DIR
     for name, content in _read_folder(overrides).items():
         if not name.startswith(PRINT_OVERRIDES + "/"):
             files[name] = content

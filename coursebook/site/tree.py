@@ -23,8 +23,9 @@ from typing import Any
 
 import yaml
 
+from coursebook.assemble.assembled import Assembled
 from coursebook.errors import Problems
-from coursebook.pipeline import Assembled
+from coursebook.layout import MANIFEST
 from coursebook.report import SITE_PAGE, Links, site_page
 from coursebook.sanitise import escape_text
 from coursebook.site import downloads, paths
@@ -49,7 +50,7 @@ def build_tree(
     """Every file under `build/`: docs pages, media, manifest, theme and config."""
     docs = docs_pages(site)
     docs.update({paths.media(name): content for name, content in media.items()})
-    docs[paths.MANIFEST] = manifest(site)
+    docs[MANIFEST] = manifest(site)
     files: Files = {f"{DOCS}/{name}": content for name, content in docs.items()}
     files.update({f"{THEME}/{name}": content for name, content in theme.items()})
     config = site_config(dict(base_config), site.curriculum.project, nav(site))

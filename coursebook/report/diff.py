@@ -1,6 +1,6 @@
 """What a change to the curriculum does to each course, variant, edition, page and PDF.
 
-`compare` is a pure function of two assembled curricula (before and after). It
+`diff` is a pure function of two assembled curricula (before and after). It
 compares what readers get (the assembled Markdown of each page, each session's
 run-sheet, each handout), not the source files, so a change to a shared
 snippet or a term shows up in every page that uses it, and a change inside
@@ -8,7 +8,7 @@ snippet or a term shows up in every page that uses it, and a change inside
 
 Some files run code rather than hold content (`CODE_PATHS`): the site's settings,
 its templates and the workflows. A change to one of them needs a maintainer's
-review whatever it does to the pages, so `compare` is told which changed and
+review whatever it does to the pages, so `diff` is told which changed and
 lists them first.
 
 PDFs are named by the print stage's own plan (`coursebook.pdf.documents`):
@@ -24,9 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coursebook.assemble.assemble import AssembledEdition, Edition, Page
+from coursebook.assemble.assembled import Assembled
 from coursebook.checks.readability import read_page
 from coursebook.pdf.documents import plan_documents
-from coursebook.pipeline import Assembled
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Changes:
         return bool(self.variants or self.pdfs or self.code_files)
 
 
-def compare(
+def diff(
     before: Assembled | None, after: Assembled, base: str, code_files: Iterable[str] = ()
 ) -> Changes:
     """What changes between `before` (None: no curriculum yet) and `after`.
