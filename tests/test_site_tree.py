@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from coursebook.markdown import EXTENSIONS
 from coursebook.pipeline import load_and_check
 from coursebook.site.downloads import Pdf
 from coursebook.site.model import gather
@@ -208,3 +209,18 @@ def test_generated_config_builds_on_the_projects_and_adds_what_the_site_needs(pr
 
 def files_have_theme(files: Mapping[str, str | bytes]) -> bool:
     return files.get("theme/main.html") == b"theme"
+
+
+def test_generated_config_forces_the_whole_markdown_dialect(project):
+    base = {"markdown_extensions": [
+        {"toc": {"permalink": True}},
+        {"pymdownx.tasklist": {"custom_checkbox": False, "clickable_checkbox": True}},
+        "pymdownx.smartsymbols",
+    ]}
+    config = yaml.safe_load(text(tree(project(FILES), base=base), "mkdocs.yml"))
+    listed = config["markdown_extensions"]
+    names = [item if isinstance(item, str) else next(iter(item)) for item in listed]
+    assert sorted(names) == sorted(EXTENSIONS)
+    assert {"pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True}} in listed
+    assert {"toc": {"permalink": True}} in listed
+    assert "footnotes" in names and "def_list" in names and "abbr" in names
