@@ -15,6 +15,7 @@ from typing import Any
 import markdown
 
 EXTENSIONS: tuple[str, ...] = (
+    "abbr",
     "admonition",
     "pymdownx.details",
     "attr_list",

@@ -39,6 +39,25 @@ def test_pictures_need_alt_text_that_describes_them(project: Callable[..., Path]
     ]
 
 
+def test_alt_text_in_an_attribute_list_counts(project: Callable[..., Path]) -> None:
+    root = project({
+        "curriculum/assets/plate.svg": SVG,
+        WELCOME: module_text(
+            "![Figure 1: the plate](../assets/plate.svg){alt='A plate split into five groups'}",
+            '![](../assets/plate.svg){ alt="A plate split into five groups" }',
+            "![](../assets/plate.svg){alt='image'}",
+            "![](../assets/plate.svg){.wide}",
+        ),
+    })
+    assert check_lines(root) == [
+        f'{WELCOME}:14: warning: the alt text "image" does not say what the picture shows; '
+        "describe it in a sentence between the square brackets",
+        f"{WELCOME}:15: error: this picture has no alt text, so screen readers cannot describe "
+        "it; write what it shows between the square brackets: "
+        "![A ring of symptoms joined by arrows](../assets/NAME.svg)",
+    ]
+
+
 def test_link_text_must_say_where_it_goes(project: Callable[..., Path]) -> None:
     root = project({WELCOME: module_text(
         "For help, [click here](https://111.nhs.uk).",

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from coursebook.markdown import EXTENSIONS
 from coursebook.pipeline import load_and_check
 from coursebook.site.downloads import Pdf
 from coursebook.site.model import gather
@@ -235,3 +236,18 @@ def test_no_two_pages_of_the_bundled_site_share_a_title(bundled_site: Path) -> N
     module = (bundled_site / "site/living-well/community/modules/managing-pain.html").read_text(
         encoding="utf-8")
     assert "<title>Managing pain – Living well (community) - " in module
+
+
+def test_generated_config_forces_the_whole_markdown_dialect(project):
+    base = {"markdown_extensions": [
+        {"toc": {"permalink": True}},
+        {"pymdownx.tasklist": {"custom_checkbox": False, "clickable_checkbox": True}},
+        "pymdownx.smartsymbols",
+    ]}
+    config = yaml.safe_load(text(tree(project(FILES), base=base), "mkdocs.yml"))
+    listed = config["markdown_extensions"]
+    names = [item if isinstance(item, str) else next(iter(item)) for item in listed]
+    assert sorted(names) == sorted(EXTENSIONS)
+    assert {"pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True}} in listed
+    assert {"toc": {"permalink": True}} in listed
+    assert "footnotes" in names and "def_list" in names and "abbr" in names

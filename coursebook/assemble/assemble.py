@@ -353,12 +353,13 @@ def _block(block: Block, ctx: _Context, out: _Selected, within: tuple[str, ...])
         out.activities.insert(
             len(out.activities) - len(inner.activities),
             Activity(
-                plain(block.title or "Activity"), block.minutes, "", block.path, block.number
+                plain(substitute(block.title or "Activity", ctx.audience.terms)),
+                block.minutes, "", block.path, block.number,
             ),
         )
     if block.kind is Kind.HANDOUT:
-        out.handouts.append(Handout(plain(block.title or "Handout"), "", block.path,
-                                    block.number, tuple(inner.lines)))
+        title = plain(substitute(block.title or "Handout", ctx.audience.terms))
+        out.handouts.append(Handout(title, "", block.path, block.number, tuple(inner.lines)))
     if not block.kind.is_boxed:
         out.lines.extend(inner.lines)
         return

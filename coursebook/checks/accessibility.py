@@ -21,6 +21,11 @@ from coursebook.errors import Problem, Severity
 VAGUE_LINKS = frozenset({"click here", "here", "this link", "click this link", "link", "this"})
 VAGUE_ALT = frozenset({"image", "picture", "diagram", "photo", "figure", "graphic", "img"})
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\s*[(\[]")
+_ATTR_ALT = re.compile(
+    r"""\]\([^)]*\)\{[^}]*\balt\s*=\s*(?:'(?P<single>[^']*)'|"(?P<double>[^"]*)")[^}]*\}"""
+)
+"""`](picture.png){alt='...'}` straight after an image's brackets: the attribute list
+sets the alt text, and the square brackets hold the caption."""
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\s*[(\[]")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})(?:\s|$)")
 _DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
@@ -44,7 +49,7 @@ def check_accessibility(editions: list[AssembledEdition]) -> Iterator[Problem]:
 def _pictures_and_links(lines: list[OutLine]) -> Iterator[Problem]:
     for line in lines:
         for image in _IMAGE.finditer(line.text):
-            alt = image.group("alt").strip()
+            alt = (_attribute_alt(line.text, image.end() - 2) or image.group("alt")).strip()
             if not alt:
                 yield Problem(
                     line.path, line.number, Severity.ERROR,
@@ -67,6 +72,14 @@ def _pictures_and_links(lines: list[OutLine]) -> Iterator[Problem]:
                     "goes; screen-reader users hear links on their own, so name the place: "
                     "[NHS 111 online](https://111.nhs.uk)",
                 )
+
+
+def _attribute_alt(text: str, bracket: int) -> str | None:
+    """The alt text an attribute list gives the image whose `]` is at `bracket`, if any."""
+    found = _ATTR_ALT.match(text, bracket)
+    if found is None:
+        return None
+    return found.group("single") if found.group("single") is not None else found.group("double")
 
 
 def _headings(page: Page, lines: list[OutLine]) -> Iterator[Problem]:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from coursebook.markdown import EXTENSION_CONFIGS, EXTENSIONS
 from coursebook.sanitise import escape_text
 from coursebook.schema import Project
 from coursebook.site.theme import STYLESHEET
 
-EXTENSIONS = ("admonition", "pymdownx.details", "attr_list", "md_in_html", "tables", "toc")
 PLUGINS: dict[str, dict[str, Any]] = {
     "coursebook-safety": {},
     "search": {},
@@ -46,7 +46,7 @@ def site_config(base: dict[str, Any], project: Project, nav: list[NavItem]) -> d
     config["copyright"] = _copyright(project)
     config["nav"] = nav
     config["theme"] = _theme(config.get("theme"), project.language)
-    config["markdown_extensions"] = _with_names(config.get("markdown_extensions"), EXTENSIONS)
+    config["markdown_extensions"] = _dialect(config.get("markdown_extensions"))
     config["plugins"] = _plugins(config.get("plugins"))
     extra_css = list(config.get("extra_css") or [])
     config["extra_css"] = [STYLESHEET, *[css for css in extra_css if css != STYLESHEET]]
@@ -82,6 +82,30 @@ def _with_names(items: object, required: tuple[str, ...]) -> list[Any]:
     listed = list(items) if isinstance(items, list) else []
     names = {_name(item) for item in listed}
     return listed + [name for name in required if name not in names]
+
+
+def _dialect(items: object) -> list[Any]:
+    """The project's extensions with every one of coursebook's dialect (see
+    `coursebook.markdown`) present and set as the dialect sets it: a project may add
+    extensions, or settings the dialect leaves alone (`toc: permalink`), but cannot
+    drop or reconfigure one the PDFs read the modules with, or site and print differ."""
+    listed = list(items) if isinstance(items, list) else []
+    result: list[Any] = []
+    for item in listed:
+        name = _name(item)
+        if name not in EXTENSIONS:
+            result.append(item)
+            continue
+        settings = next(iter(item.values())) if isinstance(item, dict) else None
+        own = settings if isinstance(settings, dict) else {}
+        merged = {**own, **EXTENSION_CONFIGS.get(name, {})}
+        result.append({name: merged} if merged else name)
+    names = {_name(item) for item in result}
+    for name in EXTENSIONS:
+        if name not in names:
+            config = EXTENSION_CONFIGS.get(name)
+            result.append({name: dict(config)} if config else name)
+    return result
 
 
 def _plugins(items: object) -> list[Any]:
