@@ -151,7 +151,7 @@ def _cleaner() -> nh3.Cleaner:
 def _probe() -> nh3.Cleaner:
     """A cleaner that keeps nearly everything, so that what `clean` drops can be named."""
     return nh3.Cleaner(
-        tags=set(_EVERY_ELEMENT - {"script", "style"}) | {"script", "style"},
+        tags=set(_EVERY_ELEMENT),
         clean_content_tags=set(),
         attributes={},
         generic_attribute_prefixes={""},
@@ -286,7 +286,7 @@ def audit_page(page: str) -> list[str]:
             if lowered.startswith("on"):
                 found.setdefault(f'an event handler {lowered}="..." on <{element}>', None)
             elif lowered in _URL_ATTRIBUTES | {"srcdoc"} and _runs(value, lowered):
-                found.setdefault(f"the address {_short(value)} in {lowered}= on <{element}>",
+                found.setdefault(f"the address {shorten(value)} in {lowered}= on <{element}>",
                                  None)
         if element.lower() in ("iframe", "object", "embed", "base", "frame", "applet"):
             found.setdefault(f"the element <{element.lower()}>", None)
@@ -294,14 +294,14 @@ def audit_page(page: str) -> list[str]:
         script = dict(next(_start_tags(f"<script{match.group(1)}>"))[1])
         if "src" in script:
             if address_scheme(script["src"]) or script["src"].startswith("//"):
-                found.setdefault(f"a script from {_short(script['src'])}", None)
+                found.setdefault(f"a script from {shorten(script['src'])}", None)
         elif script.get("type") != "application/json" and not match.group(2).lstrip(
         ).startswith(THEME_SCRIPTS):
-            found.setdefault(f"an inline script starting {_short(match.group(2).strip())}",
+            found.setdefault(f"an inline script starting {shorten(match.group(2).strip())}",
                              None)
     for match in _TITLE.finditer(page):
         if "<" in match.group(1):
-            found.setdefault(f"markup in the page title: {_short(match.group(1))}", None)
+            found.setdefault(f"markup in the page title: {shorten(match.group(1))}", None)
     return list(found)
 
 
@@ -314,6 +314,8 @@ def _runs(value: str, attribute: str) -> bool:
     return scheme in ("javascript", "vbscript", "livescript")
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+def shorten(text: str, limit: int = 40) -> str:
+    """Text from a file for a message: control characters and runs of spaces made one
+    space, and cut to `limit` characters."""
+    clean = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return clean if len(clean) <= limit else clean[: limit - 1] + "\u2026"

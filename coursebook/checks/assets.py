@@ -21,6 +21,7 @@ from coursebook.errors import Problem, Severity
 from coursebook.layout import ASSETS_DIR
 from coursebook.load.project import Curriculum
 from coursebook.safepaths import read_bytes, regular_files
+from coursebook.sanitise import shorten
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class _SvgReader:
         if local in _FORBIDDEN:
             self.refuse(f"the picture has {_FORBIDDEN[local]}; {_REMOVE}")
         elif namespace == _XHTML:
-            self.refuse(f"the picture has a web page element (<{_short(local)}>) inside it; "
+            self.refuse(f"the picture has a web page element (<{shorten(local, 60)}>) inside it; "
                         f"{_REMOVE}")
         for attribute, value in attributes.items():
             self.attribute(local, attribute.rsplit(" ", 1)[-1], value)
@@ -161,12 +162,12 @@ class _SvgReader:
             self.refuse(f'the picture has an {attribute}="..." attribute, a program that runs '
                         f"when the picture is opened or used; {_REMOVE}")
         elif attribute == "href" and not _inside(value):
-            self.refuse(f'the picture refers to "{_short(value)}", outside itself; a picture '
+            self.refuse(f'the picture refers to "{shorten(value, 60)}", outside itself; a picture '
                         f"may only refer to its own parts (#name); {_REMOVE}")
         elif attribute == "attributeName" and element in _ANIMATIONS and (
             value.rsplit(":", 1)[-1] == "href" or value.lower().startswith("on")
         ):
-            self.refuse(f'the picture has an animation that changes "{_short(value)}", which '
+            self.refuse(f'the picture has an animation that changes "{shorten(value, 60)}", which '
                         f"can turn it into a link or a program; {_REMOVE}")
         elif attribute == "style":
             self.css(value)
@@ -188,7 +189,7 @@ class _SvgReader:
     def urls(self, text: str) -> None:
         for address in _CSS_URL.findall(text):
             if not _inside(address):
-                self.refuse(f'the picture\'s style loads "{_short(address)}", outside the '
+                self.refuse(f'the picture\'s style loads "{shorten(address, 60)}", outside the '
                             f"picture; a picture may only refer to its own parts (#name); "
                             + _REMOVE)
 
@@ -202,7 +203,7 @@ class _SvgReader:
             self.style.clear()
 
     def entity(self, name: str, *_rest: object) -> None:
-        self.refuse(f'the picture declares an XML entity ("{_short(name)}"), which SVG '
+        self.refuse(f'the picture declares an XML entity ("{shorten(name, 60)}"), which SVG '
                     "drawings do not need and which can make a small file huge; remove the "
                     "<!DOCTYPE> part at the top")
         raise _Stop
@@ -221,9 +222,3 @@ def _inside(address: str) -> bool:
     """Whether an address points into the picture itself (or is an embedded picture)."""
     address = address.strip()
     return address.startswith("#") or bool(_EMBEDDED_PICTURE.match(address))
-
-
-def _short(text: str) -> str:
-    """Text from the file, shortened and without control characters, for a message."""
-    clean = "".join(char if char.isprintable() else " " for char in text)
-    return clean if len(clean) <= 60 else clean[:57] + "..."
